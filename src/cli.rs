@@ -1,0 +1,135 @@
+//! The command line: `report` and `repair` run the same library code as the app, headless.
+//! Errors are printed once, here, as one line; the exit code is 2 for anything that stopped the
+//! command.
+
+use crate::corpus::{self, LoadOptions, Source};
+use crate::export;
+use crate::index::Corpus;
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// stackradar: which technologies companies chose, when, and together with what.
+#[derive(Debug, Parser)]
+#[command(version, about)]
+pub struct Args {
+    /// What to do; with none, summarise the embedded sample corpus.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load notes and write summary.json and talks.jsonl into a folder.
+    Report {
+        /// Folders (read recursively) or files; none means the embedded sample corpus.
+        paths: Vec<PathBuf>,
+        /// Folder to write into (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+        /// Write into a folder that is not empty (our files in it are replaced).
+        #[arg(long)]
+        force: bool,
+        /// Skip files larger than this many MiB.
+        #[arg(long, default_value_t = corpus::load::DEFAULT_MAX_FILE_BYTES / (1024 * 1024))]
+        max_file_mib: u64,
+    },
+    /// Repair mojibake in one file and write the text as UTF-8.
+    Repair {
+        /// The file to repair (it is only read).
+        file: PathBuf,
+        /// Where to write the repaired text; standard output when absent.
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+    },
+}
+
+/// Runs the command line and turns any error into one line on stderr and exit code 2.
+pub fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("stackradar: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs one parsed command line.
+pub fn run(args: Args) -> anyhow::Result<()> {
+    match args.command {
+        None => summarise_embedded(),
+        Some(Command::Report { paths, out, force, max_file_mib }) => {
+            let source = if paths.is_empty() { Source::Embedded } else { Source::Paths(paths) };
+            let options = LoadOptions { max_file_bytes: max_file_mib.saturating_mul(1024 * 1024) };
+            report(&source, &options, &out, force)
+        }
+        Some(Command::Repair { file, out }) => repair(&file, out.as_deref()),
+    }
+}
+
+fn report(source: &Source, options: &LoadOptions, out: &std::path::Path, force: bool) -> anyhow::Result<()> {
+    let started = Instant::now();
+    export::prepare_output_dir(out, force)?;
+    let corpus = Corpus::load(source, options)?;
+    export::report::write(&corpus, out)?;
+    eprintln!(
+        "stackradar: {} files, {} talks, {} Q&A pairs, {} problems in {:.2} s; wrote {}",
+        corpus.files.len(),
+        corpus.talks.len(),
+        corpus.qa_pairs(),
+        corpus.problems.len(),
+        started.elapsed().as_secs_f64(),
+        out.display()
+    );
+    Ok(())
+}
+
+fn repair(file: &std::path::Path, out: Option<&std::path::Path>) -> anyhow::Result<()> {
+    let bytes = std::fs::read(file).with_context(|| format!("{}: cannot read", file.display()))?;
+    let path = file.display().to_string();
+    let (text, _) = corpus::to_text(corpus::RawFile { path, bytes });
+    let report = &text.repair;
+    match out {
+        Some(out) => export::write_atomic(out, text.text.as_bytes())?,
+        None => std::io::stdout()
+            .lock()
+            .write_all(text.text.as_bytes())
+            .context("cannot write to standard output")?,
+    }
+    eprintln!(
+        "stackradar: {}: {}; {} lines reversed, {} characters restored, {} guessed ({} low-confidence), {} left unrestored",
+        file.display(),
+        report.family.map_or("no mojibake found", |f| f.wrong_decoder()),
+        report.lines_repaired,
+        report.chars_restored,
+        report.spans.len(),
+        report.low_confidence(),
+        report.chars_unrestored
+    );
+    Ok(())
+}
+
+fn summarise_embedded() -> anyhow::Result<()> {
+    let corpus = Corpus::load(&Source::Embedded, &LoadOptions::default())?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "stackradar — {}", corpus.name)?;
+    writeln!(
+        out,
+        "{} files, {} talks, {} Q&A pairs, {} problems",
+        corpus.files.len(),
+        corpus.talks.len(),
+        corpus.qa_pairs(),
+        corpus.problems.len()
+    )?;
+    if let Some((first, last)) = corpus.date_range() {
+        writeln!(out, "talks dated {first} to {last}")?;
+    }
+    writeln!(out, "\nWrite the full report with:  stackradar report [FOLDER...] --out DIR")?;
+    Ok(())
+}

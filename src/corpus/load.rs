@@ -1,0 +1,276 @@
+//! Walking folders and reading bytes. This module never writes anything, anywhere.
+//!
+//! Folders are walked recursively (following symbolic links, with loops detected), hidden
+//! folders and files are skipped, and only note formats are read. Every skipped or unreadable
+//! entry becomes a [`Problem`]; only a path that does not exist at all is an error.
+
+use crate::problem::{Problem, ProblemKind};
+use rayon::prelude::*;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// File extensions read when walking a folder (compared case-insensitively).
+pub const NOTE_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "text", "html", "htm"];
+
+/// The default size cap: larger files are skipped with a problem.
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Where the notes come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// The sample corpus compiled into the binary.
+    Embedded,
+    /// Folders (read recursively) and files on disk.
+    Paths(Vec<PathBuf>),
+}
+
+impl Source {
+    /// A short human name for the source: for reports, captions and window titles.
+    pub fn display_name(&self) -> String {
+        match self {
+            Self::Embedded => super::embedded::NAME.to_owned(),
+            Self::Paths(paths) => {
+                paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+            }
+        }
+    }
+}
+
+/// Knobs of the loader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadOptions {
+    /// Files larger than this are skipped with a [`ProblemKind::TooLarge`] problem.
+    pub max_file_bytes: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self { max_file_bytes: DEFAULT_MAX_FILE_BYTES }
+    }
+}
+
+/// The bytes of one input file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawFile {
+    /// Path as shown to the user: relative to the folder it was found in (prefixed by that
+    /// folder's name when several inputs were given), or the file name for a file given directly.
+    pub path: String,
+    /// The file's bytes, exactly as on disk.
+    pub bytes: Vec<u8>,
+}
+
+/// Why nothing at all could be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// An input path given by the user does not exist.
+    #[error("{}: no such file or folder", .0.display())]
+    NotFound(PathBuf),
+}
+
+/// A file found by the walk, still to be read.
+struct Candidate {
+    full: PathBuf,
+    shown: String,
+}
+
+/// Lists and reads every note file of `source`. The result is sorted by path.
+pub fn load(source: &Source, options: &LoadOptions) -> Result<(Vec<RawFile>, Vec<Problem>), LoadError> {
+    match source {
+        Source::Embedded => Ok((embedded_files(), Vec::new())),
+        Source::Paths(paths) => load_paths(paths, options),
+    }
+}
+
+fn embedded_files() -> Vec<RawFile> {
+    super::embedded::FILES
+        .iter()
+        .map(|(name, bytes)| RawFile { path: (*name).to_owned(), bytes: bytes.to_vec() })
+        .collect()
+}
+
+fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<(Vec<RawFile>, Vec<Problem>), LoadError> {
+    if let Some(missing) =
+        paths.iter().find(|p| std::fs::metadata(p).is_err() && std::fs::symlink_metadata(p).is_err())
+    {
+        return Err(LoadError::NotFound(missing.clone()));
+    }
+    let prefix_with_root = paths.len() > 1;
+    let mut problems = Vec::new();
+    let mut candidates = Vec::new();
+    for root in paths {
+        walk(root, prefix_with_root, &mut candidates, &mut problems);
+    }
+    let read: Vec<Result<RawFile, Problem>> =
+        candidates.into_par_iter().map(|c| read_candidate(c, options)).collect();
+    let mut files = Vec::with_capacity(read.len());
+    for result in read {
+        match result {
+            Ok(file) => files.push(file),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.dedup_by(|a, b| a.path == b.path);
+    Ok((files, problems))
+}
+
+/// Collects the note files below `root` (or `root` itself), recording what it skips.
+fn walk(root: &Path, prefix_with_root: bool, out: &mut Vec<Candidate>, problems: &mut Vec<Problem>) {
+    let root_name = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let shown = |path: &Path| -> String {
+        let relative = path.strip_prefix(root).unwrap_or(path);
+        let relative = relative.to_string_lossy().replace('\\', "/");
+        match (relative.is_empty(), prefix_with_root) {
+            (true, _) => root_name.clone(),
+            (false, true) => format!("{root_name}/{relative}"),
+            (false, false) => relative,
+        }
+    };
+    if root.is_file() {
+        // A file named directly is read whatever its extension: the user chose it.
+        out.push(Candidate { full: root.to_path_buf(), shown: shown(root) });
+        return;
+    }
+    let walker = WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
+    let mut walker = walker.filter_entry(|entry| {
+        // The root itself is entered even when its name starts with a dot: the user chose it.
+        entry.depth() == 0 || !is_hidden(entry.file_name())
+    });
+    loop {
+        let entry = match walker.next() {
+            None => break,
+            Some(Ok(entry)) => entry,
+            Some(Err(error)) => {
+                problems.push(walk_problem(&error, &shown));
+                continue;
+            }
+        };
+        if entry.file_type().is_dir() {
+            note_hidden_children(entry.path(), &shown, problems);
+            continue;
+        }
+        let path = entry.path();
+        if !has_note_extension(path) {
+            problems.push(Problem::new(
+                shown(path),
+                ProblemKind::UnsupportedType,
+                "not a note format (.md, .markdown, .txt, .text, .html, .htm); not read",
+            ));
+            continue;
+        }
+        out.push(Candidate { full: path.to_path_buf(), shown: shown(path) });
+    }
+}
+
+/// Hidden entries are filtered out of the walk before they are seen; list them here so that the
+/// user can tell that they were skipped on purpose.
+fn note_hidden_children(dir: &Path, shown: &dyn Fn(&Path) -> String, problems: &mut Vec<Problem>) {
+    let Ok(children) = std::fs::read_dir(dir) else { return };
+    let mut hidden: Vec<PathBuf> =
+        children.flatten().filter(|c| is_hidden(&c.file_name())).map(|c| c.path()).collect();
+    hidden.sort();
+    for path in hidden {
+        problems.push(Problem::new(shown(&path), ProblemKind::Hidden, "hidden; not read"));
+    }
+}
+
+fn walk_problem(error: &walkdir::Error, shown: &dyn Fn(&Path) -> String) -> Problem {
+    let path = error.path().map(shown).unwrap_or_default();
+    if error.loop_ancestor().is_some() {
+        return Problem::new(
+            path,
+            ProblemKind::SymlinkLoop,
+            "symbolic link loops back to a folder above it; not followed",
+        );
+    }
+    let kind = match error.io_error().map(io::Error::kind) {
+        Some(io::ErrorKind::NotFound) => ProblemKind::Vanished,
+        _ => ProblemKind::Unreadable,
+    };
+    let message = match error.io_error() {
+        Some(io) => format!("could not be read: {io}"),
+        None => format!("could not be read: {error}"),
+    };
+    Problem::new(path, kind, message)
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.to_string_lossy().starts_with('.')
+}
+
+fn has_note_extension(path: &Path) -> bool {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        .is_some_and(|e| NOTE_EXTENSIONS.contains(&e.as_str()))
+}
+
+/// Reads one file, at most `max_file_bytes + 1` bytes of it so that a file that grows while it is
+/// read cannot make us read without end.
+fn read_candidate(candidate: Candidate, options: &LoadOptions) -> Result<RawFile, Problem> {
+    let Candidate { full, shown } = candidate;
+    let io_problem = |error: io::Error| {
+        let kind = if error.kind() == io::ErrorKind::NotFound {
+            ProblemKind::Vanished
+        } else {
+            ProblemKind::Unreadable
+        };
+        let message = if kind == ProblemKind::Vanished {
+            "disappeared while the folder was read".to_owned()
+        } else {
+            format!("could not be read: {error}")
+        };
+        Problem::new(&shown, kind, message)
+    };
+    let file = std::fs::File::open(&full).map_err(io_problem)?;
+    let cap = options.max_file_bytes;
+    let too_large = |size: u64| {
+        Problem::new(
+            &shown,
+            ProblemKind::TooLarge,
+            format!("{} is over the size limit of {}; not read", human_bytes(size), human_bytes(cap)),
+        )
+    };
+    let size = file.metadata().map_err(io_problem)?.len();
+    if size > cap {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(cap.saturating_add(1)).read_to_end(&mut bytes).map_err(io_problem)?;
+    if bytes.len() as u64 > cap {
+        return Err(too_large(bytes.len() as u64));
+    }
+    if let Some(reason) = binary_reason(&bytes) {
+        return Err(Problem::new(&shown, ProblemKind::Binary, format!("looks binary ({reason}); not read")));
+    }
+    Ok(RawFile { path: shown, bytes })
+}
+
+/// Why `bytes` look like a binary file rather than text, if they do.
+///
+/// UTF-16 text is full of NUL bytes, so a UTF-16 byte-order mark clears a file; otherwise a NUL
+/// byte, or more than one control byte in ten, in the first 8 KiB means binary.
+pub fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return Some("contains NUL bytes");
+    }
+    let control =
+        head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B)).count();
+    (control * 10 > head.len()).then_some("mostly control bytes")
+}
+
+/// `1.5 MiB`-style sizes for messages.
+pub fn human_bytes(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["bytes", "KiB", "MiB", "GiB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 { format!("{bytes} bytes") } else { format!("{value:.1} {}", UNITS[unit]) }
+}

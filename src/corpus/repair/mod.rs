@@ -1,0 +1,179 @@
+//! Undoing mojibake: text whose UTF-8 bytes were once read with the wrong decoder.
+//!
+//! The family handled here is the commonest in the wild: UTF-8 read as Windows-1252 (or
+//! Latin-1) and written back as UTF-8, so that `谊品` reads `è°Šå“`. Reversing it is exact for
+//! every character whose bytes all survived the trip; bytes that Windows-1252 does not define
+//! (0x81, 0x8D, 0x8F, 0x90, 0x9D) and soft hyphens (0xAD) are often dropped on the way, and the
+//! characters that lost one are handed to [`gaps`], which decides what they most likely were.
+//!
+//! Detection is conservative: a line is only reversed when it is entirely made of characters
+//! that Windows-1252 can encode and its bytes then form UTF-8 multi-byte sequences; clean text in
+//! any language or script is returned unchanged, byte for byte.
+
+mod gaps;
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// A known way in which text gets double-encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Family {
+    /// UTF-8 bytes read as Windows-1252 or Latin-1.
+    Utf8AsWindows1252,
+}
+
+impl Family {
+    /// The wrong decoder that produced the damage, for messages.
+    pub fn wrong_decoder(self) -> &'static str {
+        match self {
+            Self::Utf8AsWindows1252 => "Windows-1252 instead of UTF-8",
+        }
+    }
+}
+
+/// One place where repair had to guess, because bytes had been lost.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RepairSpan {
+    /// Byte range of the guess in the repaired text.
+    pub range: Range<usize>,
+    /// The damaged bytes as they were after the lossless reversal (lossy UTF-8 view).
+    pub before: String,
+    /// What they became.
+    pub after: String,
+    /// How sure the repair is, from 0 to 1.
+    pub confidence: f32,
+}
+
+/// Guesses below this confidence are reported as low-confidence.
+pub const LOW_CONFIDENCE: f32 = 0.5;
+
+/// What repair found in one file and what it changed.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct RepairReport {
+    /// The double-encoding detected, if any.
+    pub family: Option<Family>,
+    /// Lines that were reversed.
+    pub lines_repaired: usize,
+    /// Non-ASCII characters that read correctly after repair.
+    pub chars_restored: usize,
+    /// Characters that could not be restored and are shown as U+FFFD.
+    pub chars_unrestored: usize,
+    /// Guesses made for characters that had lost bytes.
+    pub spans: Vec<RepairSpan>,
+}
+
+impl RepairReport {
+    /// How many guesses were below [`LOW_CONFIDENCE`].
+    pub fn low_confidence(&self) -> usize {
+        self.spans.iter().filter(|s| s.confidence < LOW_CONFIDENCE).count()
+    }
+}
+
+/// Repaired text and the account of what changed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Repaired {
+    /// The text as it was written (as far as it can be restored).
+    pub text: String,
+    /// What was found and changed.
+    pub report: RepairReport,
+}
+
+/// Evidence about one line: its Windows-1252 bytes and how UTF-8-like they are.
+struct LineEvidence {
+    bytes: Vec<u8>,
+    valid_multibyte: usize,
+    invalid: usize,
+}
+
+/// Detects and undoes mojibake in `text`. Text without mojibake comes back unchanged.
+pub fn repair(text: String) -> Repaired {
+    let evidence: Vec<Option<LineEvidence>> = text.split('\n').map(line_evidence).collect();
+    let (valid, invalid) =
+        evidence.iter().flatten().fold((0, 0), |(v, i), e| (v + e.valid_multibyte, i + e.invalid));
+    // Whole-file evidence: enough well-formed sequences, and more of them than broken ones.
+    let file_is_mojibake = valid >= 3 && valid >= invalid;
+    if !file_is_mojibake
+        && evidence.iter().flatten().all(|e| e.valid_multibyte < 4 || e.valid_multibyte < e.invalid * 2)
+    {
+        return Repaired { text, report: RepairReport::default() };
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut report = RepairReport { family: Some(Family::Utf8AsWindows1252), ..RepairReport::default() };
+    for (index, (line, evidence)) in text.split('\n').zip(evidence).enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        match evidence {
+            Some(e) if file_is_mojibake || (e.valid_multibyte >= 4 && e.valid_multibyte >= e.invalid * 2) => {
+                report.lines_repaired += 1;
+                gaps::decode_with_gaps(&e.bytes, &mut out, &mut report);
+            }
+            _ => out.push_str(line),
+        }
+    }
+    Repaired { text: out, report }
+}
+
+/// The Windows-1252 bytes of `line` and how well they read as UTF-8; `None` when the line is
+/// plain ASCII or holds a character Windows-1252 cannot encode (so it cannot be mojibake).
+fn line_evidence(line: &str) -> Option<LineEvidence> {
+    if line.is_ascii() {
+        return None;
+    }
+    let bytes = line.chars().map(windows_1252_byte).collect::<Option<Vec<u8>>>()?;
+    let (valid_multibyte, invalid) = utf8_shape(&bytes);
+    (valid_multibyte > 0).then_some(LineEvidence { bytes, valid_multibyte, invalid })
+}
+
+/// Counts the well-formed multi-byte UTF-8 sequences and the invalid stretches in `bytes`.
+fn utf8_shape(bytes: &[u8]) -> (usize, usize) {
+    let (mut valid, mut invalid) = (0, 0);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+        }
+    }
+    (valid, invalid)
+}
+
+/// The byte that Windows-1252 (with Latin-1's C1 controls for its five undefined bytes) decodes
+/// to `c`, if any.
+pub fn windows_1252_byte(c: char) -> Option<u8> {
+    let code = u32::from(c);
+    if code < 0x80 || (0xA0..=0xFF).contains(&code) || matches!(code, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D) {
+        return u8::try_from(code).ok();
+    }
+    let byte = match c {
+        '€' => 0x80,
+        '‚' => 0x82,
+        'ƒ' => 0x83,
+        '„' => 0x84,
+        '…' => 0x85,
+        '†' => 0x86,
+        '‡' => 0x87,
+        'ˆ' => 0x88,
+        '‰' => 0x89,
+        'Š' => 0x8A,
+        '‹' => 0x8B,
+        'Œ' => 0x8C,
+        'Ž' => 0x8E,
+        '‘' => 0x91,
+        '’' => 0x92,
+        '“' => 0x93,
+        '”' => 0x94,
+        '•' => 0x95,
+        '–' => 0x96,
+        '—' => 0x97,
+        '˜' => 0x98,
+        '™' => 0x99,
+        'š' => 0x9A,
+        '›' => 0x9B,
+        'œ' => 0x9C,
+        'ž' => 0x9E,
+        'Ÿ' => 0x9F,
+        _ => return None,
+    };
+    Some(byte)
+}

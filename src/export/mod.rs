@@ -1,0 +1,66 @@
+//! Writing results: only where the user asked, never inside the input, and atomically
+//! (write to a temporary file beside the target, then rename) so that a failure never leaves
+//! half a file behind.
+
+pub mod report;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Why an output could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// The output folder has files in it and overwriting was not allowed.
+    #[error("{}: folder is not empty (use --force to write into it anyway)", .0.display())]
+    NotEmpty(PathBuf),
+    /// The output path exists and is not a folder.
+    #[error("{}: exists and is not a folder", .0.display())]
+    NotAFolder(PathBuf),
+    /// Creating, writing or renaming failed.
+    #[error("{}: cannot write: {source}", path.display())]
+    Io {
+        /// The path being written.
+        path: PathBuf,
+        /// What the operating system said.
+        source: std::io::Error,
+    },
+    /// Serialising the data failed (should not happen for our own types).
+    #[error("cannot serialise {what}: {source}")]
+    Serialise {
+        /// What was being serialised.
+        what: &'static str,
+        /// The serialiser's error.
+        source: serde_json::Error,
+    },
+}
+
+fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError + '_ {
+    move |source| ExportError::Io { path: path.to_path_buf(), source }
+}
+
+/// Makes sure `dir` exists and may be written: creates it if needed; refuses a non-empty folder
+/// unless `force`.
+pub fn prepare_output_dir(dir: &Path, force: bool) -> Result<(), ExportError> {
+    match std::fs::metadata(dir) {
+        Ok(meta) if !meta.is_dir() => Err(ExportError::NotAFolder(dir.to_path_buf())),
+        Ok(_) => {
+            let mut entries = std::fs::read_dir(dir).map_err(io_error(dir))?;
+            if !force && entries.next().is_some() {
+                return Err(ExportError::NotEmpty(dir.to_path_buf()));
+            }
+            Ok(())
+        }
+        Err(_) => std::fs::create_dir_all(dir).map_err(io_error(dir)),
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so that
+/// `path` either keeps its old content or gets the whole new one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(io_error(path))?;
+    temp.write_all(bytes).map_err(io_error(path))?;
+    temp.as_file().sync_all().map_err(io_error(path))?;
+    temp.persist(path).map_err(|e| ExportError::Io { path: path.to_path_buf(), source: e.error })?;
+    Ok(())
+}

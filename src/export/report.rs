@@ -1,0 +1,175 @@
+//! The headless report: `summary.json` (what was loaded, how each file was decoded and repaired,
+//! and every problem) and `talks.jsonl` (one line per talk).
+
+use super::{ExportError, write_atomic};
+use crate::corpus::repair::Family;
+use crate::index::Corpus;
+use crate::problem::Problem;
+use serde::Serialize;
+use std::path::Path;
+
+/// `summary.json`.
+#[derive(Debug, Serialize)]
+pub struct Summary<'a> {
+    /// What was loaded.
+    pub corpus: &'a str,
+    /// Number of files read.
+    pub files: usize,
+    /// Number of talks found.
+    pub talks: usize,
+    /// Number of talks without a date.
+    pub undated_talks: usize,
+    /// Number of Q&A pairs.
+    pub qa_pairs: usize,
+    /// Number of passages (titles, questions, answers, paragraphs).
+    pub passages: usize,
+    /// Earliest and latest talk date.
+    pub date_range: Option<DateRange>,
+    /// Per file: encoding, how it was decided, and repair counts.
+    pub per_file: Vec<FileSummary<'a>>,
+    /// Everything skipped, guessed or repaired.
+    pub problems: &'a [Problem],
+}
+
+/// First and last date, `YYYY-MM-DD`.
+#[derive(Debug, Serialize)]
+pub struct DateRange {
+    /// The earliest talk date.
+    pub first: String,
+    /// The latest talk date.
+    pub last: String,
+}
+
+/// One file's line in `summary.json`.
+#[derive(Debug, Serialize)]
+pub struct FileSummary<'a> {
+    /// Path relative to the opened folder.
+    pub path: &'a str,
+    /// Size in bytes.
+    pub bytes: u64,
+    /// Encoding used.
+    pub encoding: &'static str,
+    /// How it was decided: `bom`, `valid-utf8` or `detected`.
+    pub decided_by: &'static str,
+    /// Talks in this file.
+    pub talks: usize,
+    /// Q&A pairs in this file.
+    pub qa_pairs: usize,
+    /// What repair did.
+    pub repair: RepairSummary,
+}
+
+/// Repair counts of one file.
+#[derive(Debug, Serialize)]
+pub struct RepairSummary {
+    /// The double-encoding detected, if any.
+    pub damage: Option<Family>,
+    /// Lines reversed.
+    pub lines_repaired: usize,
+    /// Non-ASCII characters restored.
+    pub chars_restored: usize,
+    /// Characters left unrestored (U+FFFD).
+    pub chars_unrestored: usize,
+    /// Characters guessed because bytes were lost.
+    pub guesses: usize,
+    /// Guesses with low confidence.
+    pub low_confidence: usize,
+}
+
+/// One line of `talks.jsonl`.
+#[derive(Debug, Serialize)]
+pub struct TalkLine<'a> {
+    /// `path#index_in_file`.
+    pub id: String,
+    /// Path of the file, relative to the opened folder.
+    pub file: &'a str,
+    /// 0-based position among the talks of the file.
+    pub index_in_file: u32,
+    /// The title.
+    pub title: &'a str,
+    /// `YYYY-MM-DD` or null.
+    pub date: Option<String>,
+    /// Where the date came from.
+    pub date_source: &'static str,
+    /// Number of Q&A pairs.
+    pub qa_pairs: usize,
+    /// 1-based line where the talk starts.
+    pub line: u32,
+}
+
+/// Builds the summary of `corpus`.
+pub fn summary(corpus: &Corpus) -> Summary<'_> {
+    let mut counts = vec![(0, 0); corpus.files.len()];
+    for entry in &corpus.talks {
+        if let Some((talks, qa_pairs)) = counts.get_mut(entry.file.0 as usize) {
+            *talks += 1;
+            *qa_pairs += entry.talk.qa_pairs();
+        }
+    }
+    let per_file = corpus
+        .files
+        .iter()
+        .zip(counts)
+        .map(|(file, (talks, qa_pairs))| FileSummary {
+            path: &file.path,
+            bytes: file.bytes,
+            encoding: file.encoding,
+            decided_by: file.method.as_str(),
+            talks,
+            qa_pairs,
+            repair: RepairSummary {
+                damage: file.repair.family,
+                lines_repaired: file.repair.lines_repaired,
+                chars_restored: file.repair.chars_restored,
+                chars_unrestored: file.repair.chars_unrestored,
+                guesses: file.repair.spans.len(),
+                low_confidence: file.repair.low_confidence(),
+            },
+        })
+        .collect();
+    Summary {
+        corpus: &corpus.name,
+        files: corpus.files.len(),
+        talks: corpus.talks.len(),
+        undated_talks: corpus.talks.iter().filter(|t| t.talk.date.is_none()).count(),
+        qa_pairs: corpus.qa_pairs(),
+        passages: corpus.passages(),
+        date_range: corpus
+            .date_range()
+            .map(|(first, last)| DateRange { first: first.to_string(), last: last.to_string() }),
+        per_file,
+        problems: &corpus.problems,
+    }
+}
+
+/// The lines of `talks.jsonl`, in corpus order.
+pub fn talk_lines(corpus: &Corpus) -> Vec<TalkLine<'_>> {
+    corpus
+        .talks
+        .iter()
+        .map(|entry| TalkLine {
+            id: corpus.talk_id(entry),
+            file: corpus.file(entry.file).map_or("", |f| f.path.as_str()),
+            index_in_file: entry.talk.index_in_file,
+            title: &entry.talk.title,
+            date: entry.talk.date.map(|d| d.to_string()),
+            date_source: entry.talk.date_source.as_str(),
+            qa_pairs: entry.talk.qa_pairs(),
+            line: entry.talk.line,
+        })
+        .collect()
+}
+
+/// Writes `summary.json` and `talks.jsonl` into `dir` (which must exist).
+pub fn write(corpus: &Corpus, dir: &Path) -> Result<(), ExportError> {
+    let summary = serde_json::to_vec_pretty(&summary(corpus))
+        .map_err(|source| ExportError::Serialise { what: "summary", source })?;
+    write_atomic(&dir.join("summary.json"), &summary)?;
+    let mut jsonl = Vec::new();
+    for line in talk_lines(corpus) {
+        serde_json::to_writer(&mut jsonl, &line)
+            .map_err(|source| ExportError::Serialise { what: "talks", source })?;
+        jsonl.push(b'\n');
+    }
+    write_atomic(&dir.join("talks.jsonl"), &jsonl)
+}

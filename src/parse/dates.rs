@@ -1,0 +1,155 @@
+//! Dates as people write them in notes: `2020-06-02`, `2018/06/11`, `2020年07月01日`,
+//! `June 3, 2021`, `3 June 2021`. Each date found keeps where it came from, because a date read
+//! from a heading is a fact while one found in running text is only a guess.
+
+use jiff::civil::Date;
+use regex::Regex;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+/// Where a talk's date came from, from most to least trustworthy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DateSource {
+    /// The talk's own heading (`### 2020-06-02：title`).
+    Heading,
+    /// The file's front matter (`date:`).
+    FrontMatter,
+    /// The file name (`2019-12-04-notes.md`).
+    FileName,
+    /// A date written in the text, taken as the talk's date: a guess, shown as such.
+    Inferred,
+    /// No date anywhere: the talk is undated.
+    None,
+}
+
+impl DateSource {
+    /// The kebab-case name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Heading => "heading",
+            Self::FrontMatter => "front-matter",
+            Self::FileName => "file-name",
+            Self::Inferred => "inferred",
+            Self::None => "none",
+        }
+    }
+}
+
+/// Years outside this range are taken as typos or placeholders, not as dates of a talk.
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i16> = 1970..=2099;
+
+/// Why a written date was not accepted.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateError {
+    /// Month or day out of range for that month (`2020-02-30`, `0000-00-00`).
+    #[error("{0} is not a real date")]
+    Impossible(String),
+    /// A real date, but not a plausible date of a talk (`9999-01-01`).
+    #[error("{0} is outside the years {start}–{end}", start = PLAUSIBLE_YEARS.start(), end = PLAUSIBLE_YEARS.end())]
+    Implausible(String),
+}
+
+/// Compiles a regular expression written in this crate's source.
+///
+/// Every pattern passed here is a string literal exercised by the tests of its module, so a
+/// failure is a programming error caught before release, never something input can cause.
+#[allow(clippy::expect_used)]
+pub(crate) fn literal_regex(pattern: &'static str) -> Regex {
+    Regex::new(pattern).expect("literal regex compiles (covered by tests)")
+}
+
+/// A numeric date `2020-06-02`, `2020/6/2`, `2020.06.02` or `2020年6月2日`. Matches inside a
+/// longer number are dropped by [`dates_in`] (the regex crate has no look-around).
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    literal_regex(
+        r"(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]?)",
+    )
+});
+
+/// `June 3, 2021`, `Jun. 3 2021`.
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    literal_regex(
+        r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b",
+    )
+});
+
+/// `3 June 2021`.
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    literal_regex(
+        r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b",
+    )
+});
+
+/// Builds a date from its parts, checking that it exists and is plausible.
+pub fn checked_date(year: i64, month: i64, day: i64) -> Result<Date, DateError> {
+    let written = format!("{year:04}-{month:02}-{day:02}");
+    let (Ok(y), Ok(m), Ok(d)) = (i16::try_from(year), i8::try_from(month), i8::try_from(day)) else {
+        return Err(DateError::Impossible(written));
+    };
+    let date = Date::new(y, m, d).map_err(|_| DateError::Impossible(written.clone()))?;
+    if PLAUSIBLE_YEARS.contains(&y) { Ok(date) } else { Err(DateError::Implausible(written)) }
+}
+
+fn month_number(name: &str) -> i64 {
+    const MONTHS: [&str; 12] =
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    let prefix: String = name.chars().take(3).collect::<String>().to_ascii_lowercase();
+    MONTHS.iter().position(|m| *m == prefix).map_or(0, |i| i as i64 + 1)
+}
+
+fn number(m: Option<regex::Match<'_>>) -> i64 {
+    m.and_then(|m| m.as_str().parse().ok()).unwrap_or(0)
+}
+
+/// A date found in text: the date (or why it is not one) and its byte range.
+pub type Found = (Result<Date, DateError>, std::ops::Range<usize>);
+
+/// Every date written in `text`, in order of position.
+pub fn dates_in(text: &str) -> Vec<Found> {
+    let mut found = Vec::new();
+    for caps in NUMERIC.captures_iter(text) {
+        let Some(year) = caps.get(1) else { continue };
+        let (month, day) = match caps.get(2) {
+            Some(_) => (number(caps.get(2)), number(caps.get(3))),
+            None => (number(caps.get(4)), number(caps.get(5))),
+        };
+        let end = caps.get(0).map_or(year.end(), |m| m.end());
+        let digit_before = text[..year.start()].chars().next_back().is_some_and(|c| c.is_ascii_digit());
+        let digit_after = text[end..].chars().next().is_some_and(|c| c.is_ascii_digit());
+        if digit_before || digit_after {
+            continue;
+        }
+        found.push((checked_date(number(Some(year)), month, day), year.start()..end));
+    }
+    for caps in MONTH_DAY_YEAR.captures_iter(text) {
+        let (Some(all), Some(month)) = (caps.get(0), caps.get(1)) else { continue };
+        found.push((
+            checked_date(number(caps.get(3)), month_number(month.as_str()), number(caps.get(2))),
+            all.range(),
+        ));
+    }
+    for caps in DAY_MONTH_YEAR.captures_iter(text) {
+        let (Some(all), Some(month)) = (caps.get(0), caps.get(2)) else { continue };
+        found.push((
+            checked_date(number(caps.get(3)), month_number(month.as_str()), number(caps.get(1))),
+            all.range(),
+        ));
+    }
+    found.sort_by_key(|(_, range)| range.start);
+    found
+}
+
+/// The first real, plausible date written in `text`, with its byte offset.
+pub fn first_date_in(text: &str) -> Option<(Date, usize)> {
+    dates_in(text).into_iter().find_map(|(date, range)| date.ok().map(|d| (d, range.start)))
+}
+
+/// A date at the very start of `text` (after spaces), as in a heading `2020-06-02：title`;
+/// returns the date (or why it is not one) and the byte length it spans.
+pub fn leading_date(text: &str) -> Option<(Result<Date, DateError>, usize)> {
+    let trimmed = text.trim_start();
+    let offset = text.len() - trimmed.len();
+    let (date, range) = dates_in(trimmed).into_iter().next()?;
+    (range.start == 0).then_some((date, offset + range.end))
+}
