@@ -16,7 +16,10 @@ pub enum DecodeMethod {
     Bom,
     /// The bytes are valid UTF-8 (plain ASCII included).
     ValidUtf8,
-    /// No BOM and not valid UTF-8: the encoding was guessed from the bytes by chardetng.
+    /// Nearly all of it is well-formed UTF-8, with a few broken bytes (a truncated download, a
+    /// bad copy): read as UTF-8, broken bytes replaced.
+    MostlyUtf8,
+    /// No BOM and not UTF-8: the encoding was guessed from the bytes by chardetng.
     Detected,
 }
 
@@ -26,6 +29,7 @@ impl DecodeMethod {
         match self {
             Self::Bom => "bom",
             Self::ValidUtf8 => "valid-utf8",
+            Self::MostlyUtf8 => "mostly-utf8",
             Self::Detected => "detected",
         }
     }
@@ -58,10 +62,13 @@ pub fn decode(bytes: &[u8]) -> Decoded {
             replaced_errors: false,
         };
     }
+    if is_mostly_utf8(bytes) {
+        return with_encoding(encoding_rs::UTF_8, bytes, DecodeMethod::MostlyUtf8);
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Allow);
     detector.feed(bytes, true);
-    // Top-level domain unknown; UTF-8 allowed so that mostly-UTF-8 text with a few broken bytes
-    // is read as UTF-8 rather than as some legacy encoding.
+    // Top-level domain unknown. chardetng only answers UTF-8 for flawless UTF-8, which was
+    // handled above.
     let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
     with_encoding(encoding, bytes, DecodeMethod::Detected)
 }
@@ -69,4 +76,16 @@ pub fn decode(bytes: &[u8]) -> Decoded {
 fn with_encoding(encoding: &'static Encoding, bytes: &[u8], method: DecodeMethod) -> Decoded {
     let (text, replaced_errors) = encoding.decode_without_bom_handling(bytes);
     Decoded { text: text.into_owned(), encoding: encoding.name(), method, replaced_errors }
+}
+
+/// Whether `bytes`, though not valid UTF-8, are UTF-8 with a few broken bytes: at least twenty
+/// well-formed multi-byte characters for every invalid byte. Legacy encodings almost never
+/// produce well-formed multi-byte UTF-8 sequences by accident, so they fail this test.
+fn is_mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multibyte, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    multibyte > 0 && invalid.saturating_mul(20) <= multibyte
 }

@@ -127,7 +127,12 @@ fn walk(root: &Path, prefix_with_root: bool, out: &mut Vec<Candidate>, problems:
             (false, false) => relative,
         }
     };
-    if root.is_file() {
+    let root_meta = std::fs::metadata(root);
+    if root_meta.as_ref().is_ok_and(|m| !m.is_dir() && !m.is_file()) {
+        problems.push(Problem::new(shown(root), ProblemKind::UnsupportedType, "not a regular file; not read"));
+        return;
+    }
+    if root_meta.is_ok_and(|m| m.is_file()) {
         // A file named directly is read whatever its extension: the user chose it.
         out.push(Candidate { full: root.to_path_buf(), shown: shown(root) });
         return;
@@ -151,6 +156,11 @@ fn walk(root: &Path, prefix_with_root: bool, out: &mut Vec<Candidate>, problems:
             continue;
         }
         let path = entry.path();
+        if !entry.file_type().is_file() {
+            // FIFOs, sockets and devices: reading one could block forever or never end.
+            problems.push(Problem::new(shown(path), ProblemKind::UnsupportedType, "not a regular file; not read"));
+            continue;
+        }
         if !has_note_extension(path) {
             problems.push(Problem::new(
                 shown(path),
@@ -184,6 +194,13 @@ fn walk_problem(error: &walkdir::Error, shown: &dyn Fn(&Path) -> String) -> Prob
             "symbolic link loops back to a folder above it; not followed",
         );
     }
+    if let Some(path_buf) = error.path() {
+        let dangling = std::fs::symlink_metadata(path_buf).is_ok_and(|m| m.file_type().is_symlink())
+            && std::fs::metadata(path_buf).is_err();
+        if dangling {
+            return Problem::new(path, ProblemKind::Unreadable, "symbolic link points to nothing; not read");
+        }
+    }
     let kind = match error.io_error().map(io::Error::kind) {
         Some(io::ErrorKind::NotFound) => ProblemKind::Vanished,
         _ => ProblemKind::Unreadable,
@@ -208,7 +225,12 @@ fn has_note_extension(path: &Path) -> bool {
 /// Reads one file, at most `max_file_bytes + 1` bytes of it so that a file that grows while it is
 /// read cannot make us read without end.
 fn read_candidate(candidate: Candidate, options: &LoadOptions) -> Result<RawFile, Problem> {
-    let Candidate { full, shown } = candidate;
+    read_file(&candidate.full, candidate.shown, options)
+}
+
+/// Reads the file at `full`, shown to the user as `shown`, applying the size cap and the binary
+/// check. Every failure is a [`Problem`] about that file.
+pub fn read_file(full: &Path, shown: String, options: &LoadOptions) -> Result<RawFile, Problem> {
     let io_problem = |error: io::Error| {
         let kind = if error.kind() == io::ErrorKind::NotFound {
             ProblemKind::Vanished
@@ -222,7 +244,7 @@ fn read_candidate(candidate: Candidate, options: &LoadOptions) -> Result<RawFile
         };
         Problem::new(&shown, kind, message)
     };
-    let file = std::fs::File::open(&full).map_err(io_problem)?;
+    let file = std::fs::File::open(full).map_err(io_problem)?;
     let cap = options.max_file_bytes;
     let too_large = |size: u64| {
         Problem::new(

@@ -14,10 +14,10 @@ use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// A question marker on a quoted line: `> Q1：`, `> Q:`, `> - Q text`, `> 问：`.
+/// A question marker on a quoted line: `> Q1：`, `> Q:`, `> - Q text`, `> Q7-0.1 text`, `> 问：`.
 static QUOTED_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
     literal_regex(
-        r"^\s*(?:>\s*)+(?:[-*+]\s+)?(?:Q\s*\d*(?:\s*[:：.、)）]|\s|$)|(?:问|問)(?:题|題)?\s*\d*\s*[:：])\s*",
+        r"^\s*(?:>\s*)+(?:[-*+]\s+)?(?:Q\s*[\d.\-]*(?:\s*[:：.、)）]|\s|$)|(?:问|問)(?:题|題)?\s*\d*\s*[:：])\s*",
     )
 });
 

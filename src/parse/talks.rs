@@ -138,7 +138,11 @@ fn note_talks(
     let (date, date_source, date_line) = note_date(path, text, all, front_matter, problems);
     let (title, title_range) = note_title(path, text, all, front_matter, date_line);
     let tagged = tagged_talks(all);
-    let skip: Vec<Range<usize>> = tagged.iter().map(|t| t.range.clone()).collect();
+    let mut skip: Vec<Range<usize>> = tagged.iter().map(|t| t.range.clone()).collect();
+    // A title taken from a body line is the title passage, not body text as well.
+    if let Some(title_line) = title_range.as_ref().and_then(|r| all.iter().find(|l| l.start <= r.start && r.end <= l.end())) {
+        skip.push(title_line.start..title_line.end() + 1);
+    }
     let start = all.first().map_or(0, |l| l.start);
     let end = all.last().map_or(start, Line::end);
     let first_number = all.first().map_or(1, |l| l.number);

@@ -1,0 +1,36 @@
+//! A folder of mixed encodings and formats read end to end into one corpus.
+
+use stackradar::Corpus;
+use stackradar::corpus::{DecodeMethod, LoadOptions, Source};
+
+#[test]
+fn mixed_encodings_and_formats_in_one_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, bytes: &[u8]| std::fs::write(dir.path().join(name), bytes).unwrap();
+    let gbk = "### 2019-03-01：我们的容器平台实践\n\n> Q1：网络方案是什么？\n\nA：我们使用 Calico 作为网络插件，运行在生产环境。\n";
+    write("gbk.md", &encoding_rs::GBK.encode(gbk).0);
+    let big5 = "### 2018-05-03：微服務化的修鍊之路\n\n> Q：日誌怎麼收集？\n\nA：我們使用 EFK 收集容器日誌，效果很好。\n";
+    write("big5.txt", &encoding_rs::BIG5.encode(big5).0);
+    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("# UTF-16 note\n\nbody".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    write("utf16.md", &utf16);
+    write("page.html", "<html><body><h1>网页笔记</h1><p>2021-02-03 记录：我们用 <b>Kubernetes</b>。</p></body></html>".as_bytes());
+
+    let corpus = Corpus::load(&Source::Paths(vec![dir.path().to_path_buf()]), &LoadOptions::default()).unwrap();
+    let encodings: Vec<_> = corpus.files.iter().map(|f| (f.path.as_str(), f.encoding, f.method)).collect();
+    assert_eq!(
+        encodings,
+        [
+            ("big5.txt", "Big5", DecodeMethod::Detected),
+            ("gbk.md", "GBK", DecodeMethod::Detected),
+            ("page.html", "UTF-8", DecodeMethod::ValidUtf8),
+            ("utf16.md", "UTF-16LE", DecodeMethod::Bom),
+        ]
+    );
+    let titles: Vec<_> = corpus.talks.iter().map(|t| t.talk.title.as_str()).collect();
+    assert_eq!(titles, ["微服務化的修鍊之路", "我们的容器平台实践", "网页笔记", "UTF-16 note"]);
+    assert_eq!(corpus.qa_pairs(), 2);
+    let html = &corpus.files[2].text;
+    assert!(!html.contains("<b>") && html.contains("Kubernetes"), "HTML reduced to text: {html}");
+    assert_eq!(corpus.talks[2].talk.date.map(|d| d.to_string()).as_deref(), Some("2021-02-03"));
+    assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
+}
