@@ -17,7 +17,8 @@ fn report_on_the_embedded_corpus_writes_summary_and_talks() {
     let out = dir.path().join("out");
     let output = stackradar(&["report", "--out", path_str(&out)]);
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    let summary: serde_json::Value = serde_json::from_slice(&std::fs::read(out.join("summary.json")).unwrap()).unwrap();
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("summary.json")).unwrap()).unwrap();
     assert_eq!(summary["files"], 5);
     assert_eq!(summary["per_file"][4]["talks"], 225);
     assert_eq!(summary["per_file"][4]["repair"]["damage"], "utf8-as-windows1252");
@@ -43,13 +44,22 @@ fn report_refuses_a_non_empty_folder_without_force() {
     assert!(!dir.path().join("summary.json").exists());
     let forced = stackradar(&["report", "--out", path_str(dir.path()), "--force"]);
     assert!(forced.status.success());
-    assert_eq!(std::fs::read(dir.path().join("keep.txt")).unwrap(), b"user data", "other files are left alone");
+    assert_eq!(
+        std::fs::read(dir.path().join("keep.txt")).unwrap(),
+        b"user data",
+        "other files are left alone"
+    );
 }
 
 #[test]
 fn report_on_a_missing_path_is_a_one_line_error() {
     let dir = tempfile::tempdir().unwrap();
-    let output = stackradar(&["report", path_str(&dir.path().join("missing")), "--out", path_str(&dir.path().join("o"))]);
+    let output = stackradar(&[
+        "report",
+        path_str(&dir.path().join("missing")),
+        "--out",
+        path_str(&dir.path().join("o")),
+    ]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("no such file or folder") && stderr.lines().count() == 1, "{stderr}");
@@ -74,7 +84,8 @@ fn report_on_a_folder_lists_problems_and_exits_zero() {
     let out = tempfile::tempdir().unwrap();
     let output = stackradar(&["report", path_str(input.path()), "--out", path_str(out.path()), "--force"]);
     assert!(output.status.success());
-    let summary: serde_json::Value = serde_json::from_slice(&std::fs::read(out.path().join("summary.json")).unwrap()).unwrap();
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.path().join("summary.json")).unwrap()).unwrap();
     assert_eq!((summary["talks"].as_u64(), summary["qa_pairs"].as_u64()), (Some(1), Some(1)));
     assert_eq!(summary["problems"][0]["kind"], "binary");
     assert_eq!(summary["problems"][0]["path"], "blob.md");

@@ -60,13 +60,16 @@ fn front_matter_cases() {
         },
     ];
     for case in &cases {
-        let block = front_matter::split(case.text).unwrap_or_else(|| panic!("front matter in {:?}", case.text));
+        let block =
+            front_matter::split(case.text).unwrap_or_else(|| panic!("front matter in {:?}", case.text));
         assert_eq!(block.front_matter.title.as_deref(), case.title, "{:?}", case.text);
         assert_eq!(block.front_matter.date.as_deref(), case.date, "{:?}", case.text);
         assert_eq!(block.front_matter.tags, case.tags, "{:?}", case.text);
         assert_eq!(block.error.is_some(), case.error, "{:?}", case.text);
     }
-    for not_front_matter in ["no front matter", "---\njust a rule, never closed\n", "text\n---\ntitle: x\n---\n"] {
+    for not_front_matter in
+        ["no front matter", "---\njust a rule, never closed\n", "text\n---\ntitle: x\n---\n"]
+    {
         assert_eq!(front_matter::split(not_front_matter), None, "{not_front_matter:?}");
     }
 }
@@ -85,7 +88,11 @@ fn broken_front_matter_is_a_problem_and_the_file_still_loads() {
 fn dated_heading_variants_start_talks() {
     let cases: &[(&str, &str, &str)] = &[
         ("### 2020-06-02：谊品生鲜如何从零开始", "2020-06-02", "谊品生鲜如何从零开始"),
-        ("### 2019-12-18:：Open Policy Agent 在 Kubernetes 中的应用", "2019-12-18", "Open Policy Agent 在 Kubernetes 中的应用"),
+        (
+            "### 2019-12-18:：Open Policy Agent 在 Kubernetes 中的应用",
+            "2019-12-18",
+            "Open Policy Agent 在 Kubernetes 中的应用",
+        ),
         ("### 2020-01-02 ：为你写诗", "2020-01-02", "为你写诗"),
         ("### 2020-01-02: half-width colon", "2020-01-02", "half-width colon"),
         ("## 2018/06/11 slashes, no colon", "2018-06-11", "slashes, no colon"),
@@ -114,13 +121,30 @@ fn collection_preamble_is_not_a_talk_and_talks_end_at_the_next_one() {
     let titles: Vec<_> = parsed.talks.iter().map(|t| t.title.as_str()).collect();
     assert_eq!(titles, ["first", "second"]);
     assert_eq!(parsed.talks.iter().map(|t| t.qa_pairs()).collect::<Vec<_>>(), [2, 1]);
-    assert!(!text[parsed.talks[1].range.clone()].contains("Appendix"), "a higher-level heading ends the talk");
+    assert!(
+        !text[parsed.talks[1].range.clone()].contains("Appendix"),
+        "a higher-level heading ends the talk"
+    );
     assert_eq!(parsed.talks[1].index_in_file, 1);
 }
 
 #[test]
 fn question_and_answer_marker_variants() {
-    let questions = ["> Q1：x", "> Q：x", "> Q: x", "Q:x", "Q1：x", "问：x", "问题2：x", "> - Q：x", "> - Q x", ">> Q：x", "> Q7-0.1  x", "Question 3: x", "**Q:** x"];
+    let questions = [
+        "> Q1：x",
+        "> Q：x",
+        "> Q: x",
+        "Q:x",
+        "Q1：x",
+        "问：x",
+        "问题2：x",
+        "> - Q：x",
+        "> - Q x",
+        ">> Q：x",
+        "> Q7-0.1  x",
+        "Question 3: x",
+        "**Q:** x",
+    ];
     for line in questions {
         assert!(qa::question_start(line).is_some(), "{line} starts a question");
     }
@@ -128,7 +152,8 @@ fn question_and_answer_marker_variants() {
     for line in answers {
         assert!(qa::answer_start(line).is_some(), "{line} starts an answer");
     }
-    let neither = ["Q&A session", "QPS is high", "A quick note", "Answering machines", "问题很多", "AQS 源码"];
+    let neither =
+        ["Q&A session", "QPS is high", "A quick note", "Answering machines", "问题很多", "AQS 源码"];
     for line in neither {
         assert!(qa::question_start(line).is_none() && qa::answer_start(line).is_none(), "{line}");
     }
@@ -139,7 +164,10 @@ fn answers_keep_their_paragraphs_and_follow_ups() {
     let text = "### 2020-01-01：t\n\n> Q1：first question\n> continues here\n\nA：first answer\n\nsecond paragraph\n\n补充：a follow-up\n\n\
 > Q2：no marker answer\n\njust the answer text\n\n```\n> Q3：inside code\n```\n";
     let parsed = parse_file("x.md", text);
-    assert_eq!(texts(text, &parsed, 0, Role::Question), ["first question\n> continues here", "no marker answer"]);
+    assert_eq!(
+        texts(text, &parsed, 0, Role::Question),
+        ["first question\n> continues here", "no marker answer"]
+    );
     let answers = texts(text, &parsed, 0, Role::Answer);
     assert_eq!(answers.len(), 2);
     assert!(answers[0].starts_with("first answer") && answers[0].ends_with("补充：a follow-up"));
@@ -194,7 +222,10 @@ fn talk_tagged_headings_yield_talks_besides_the_note() {
     assert_eq!(titles, ["Weekly 08", "高併發"]);
     assert_eq!(parsed.talks[1].date, date("2022-04-03"));
     let note_text: Vec<_> = texts(text, &parsed, 0, Role::Body);
-    assert!(!note_text.iter().any(|t| t.contains("monitoring")), "the talk's text is not counted again in the note");
+    assert!(
+        !note_text.iter().any(|t| t.contains("monitoring")),
+        "the talk's text is not counted again in the note"
+    );
     assert!(note_text.contains(&"more"), "the note resumes after the talk");
 }
 

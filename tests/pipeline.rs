@@ -11,11 +11,19 @@ fn mixed_encodings_and_formats_in_one_folder() {
     write("gbk.md", &encoding_rs::GBK.encode(gbk).0);
     let big5 = "### 2018-05-03：微服務化的修鍊之路\n\n> Q：日誌怎麼收集？\n\nA：我們使用 EFK 收集容器日誌，效果很好。\n";
     write("big5.txt", &encoding_rs::BIG5.encode(big5).0);
-    let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("# UTF-16 note\n\nbody".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+    let utf16: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain("# UTF-16 note\n\nbody".encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
     write("utf16.md", &utf16);
-    write("page.html", "<html><body><h1>网页笔记</h1><p>2021-02-03 记录：我们用 <b>Kubernetes</b>。</p></body></html>".as_bytes());
+    write(
+        "page.html",
+        "<html><body><h1>网页笔记</h1><p>2021-02-03 记录：我们用 <b>Kubernetes</b>。</p></body></html>"
+            .as_bytes(),
+    );
 
-    let corpus = Corpus::load(&Source::Paths(vec![dir.path().to_path_buf()]), &LoadOptions::default()).unwrap();
+    let corpus =
+        Corpus::load(&Source::Paths(vec![dir.path().to_path_buf()]), &LoadOptions::default()).unwrap();
     let encodings: Vec<_> = corpus.files.iter().map(|f| (f.path.as_str(), f.encoding, f.method)).collect();
     assert_eq!(
         encodings,

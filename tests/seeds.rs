@@ -6,7 +6,8 @@ use stackradar::parse::{DateSource, Role};
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-static CORPUS: LazyLock<Corpus> = LazyLock::new(|| Corpus::load(&Source::Embedded, &LoadOptions::default()).unwrap());
+static CORPUS: LazyLock<Corpus> =
+    LazyLock::new(|| Corpus::load(&Source::Embedded, &LoadOptions::default()).unwrap());
 
 fn talks_of(prefix: &str) -> Vec<&stackradar::index::TalkEntry> {
     CORPUS.talks.iter().filter(|t| CORPUS.file(t.file).unwrap().path.starts_with(prefix)).collect()
@@ -15,7 +16,13 @@ fn talks_of(prefix: &str) -> Vec<&stackradar::index::TalkEntry> {
 #[test]
 fn notes_give_the_talks_and_dates_a_reader_would() {
     let cases: &[(&str, &[(&str, Option<&str>, DateSource)])] = &[
-        ("000_", &[("Weekly 08", Some("2022-04-03"), DateSource::FrontMatter), ("高併發", Some("2022-04-03"), DateSource::FrontMatter)]),
+        (
+            "000_",
+            &[
+                ("Weekly 08", Some("2022-04-03"), DateSource::FrontMatter),
+                ("高併發", Some("2022-04-03"), DateSource::FrontMatter),
+            ],
+        ),
         ("001_", &[("微服務化的 K8S 修鍊之路", Some("2018-06-11"), DateSource::Inferred)]),
         ("002_", &[("k8s 学习杂记", None, DateSource::None)]),
         ("003_", &[("对容器云平台的理解", Some("2020-07-01"), DateSource::Inferred)]),
@@ -75,7 +82,12 @@ fn every_quoted_question_line_of_seed_004_starts_one_qa_pair() {
         let questions = talk.talk.passages.iter().filter(|p| p.role == Role::Question).count();
         let answered: BTreeSet<_> =
             talk.talk.passages.iter().filter(|p| p.role == Role::Answer).filter_map(|p| p.qa_index).collect();
-        assert!(answered.len() + 2 >= questions, "{}: {} of {questions} answered", talk.talk.title, answered.len());
+        assert!(
+            answered.len() + 2 >= questions,
+            "{}: {} of {questions} answered",
+            talk.talk.title,
+            answered.len()
+        );
     }
 }
 

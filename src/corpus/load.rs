@@ -129,7 +129,11 @@ fn walk(root: &Path, prefix_with_root: bool, out: &mut Vec<Candidate>, problems:
     };
     let root_meta = std::fs::metadata(root);
     if root_meta.as_ref().is_ok_and(|m| !m.is_dir() && !m.is_file()) {
-        problems.push(Problem::new(shown(root), ProblemKind::UnsupportedType, "not a regular file; not read"));
+        problems.push(Problem::new(
+            shown(root),
+            ProblemKind::UnsupportedType,
+            "not a regular file; not read",
+        ));
         return;
     }
     if root_meta.is_ok_and(|m| m.is_file()) {
@@ -158,7 +162,11 @@ fn walk(root: &Path, prefix_with_root: bool, out: &mut Vec<Candidate>, problems:
         let path = entry.path();
         if !entry.file_type().is_file() {
             // FIFOs, sockets and devices: reading one could block forever or never end.
-            problems.push(Problem::new(shown(path), ProblemKind::UnsupportedType, "not a regular file; not read"));
+            problems.push(Problem::new(
+                shown(path),
+                ProblemKind::UnsupportedType,
+                "not a regular file; not read",
+            ));
             continue;
         }
         if !has_note_extension(path) {

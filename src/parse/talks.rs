@@ -140,7 +140,9 @@ fn note_talks(
     let tagged = tagged_talks(all);
     let mut skip: Vec<Range<usize>> = tagged.iter().map(|t| t.range.clone()).collect();
     // A title taken from a body line is the title passage, not body text as well.
-    if let Some(title_line) = title_range.as_ref().and_then(|r| all.iter().find(|l| l.start <= r.start && r.end <= l.end())) {
+    if let Some(title_line) =
+        title_range.as_ref().and_then(|r| all.iter().find(|l| l.start <= r.start && r.end <= l.end()))
+    {
         skip.push(title_line.start..title_line.end() + 1);
     }
     let start = all.first().map_or(0, |l| l.start);
