@@ -1,6 +1,9 @@
 //! Decoding: every encoding the loader promises, how each was decided, and mojibake detection
 //! that never touches clean text.
 
+// Test helpers unwrap freely: a failure there is a failing test, which is what we want.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use encoding_rs::Encoding;
 use stackradar::corpus::decode::{DecodeMethod, decode};
 use stackradar::corpus::repair::{Family, repair};

@@ -1,5 +1,8 @@
 //! Loading folders: what is read, what is skipped, and that every skip is a reported problem.
 
+// Test helpers unwrap freely: a failure there is a failing test, which is what we want.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use stackradar::corpus::load::{self, LoadOptions, Source, binary_reason};
 use stackradar::{Problem, ProblemKind};
 use std::fs;

@@ -1,5 +1,8 @@
 //! Segmentation: front matter, talks, Q&A pairs and dates, one table of cases per rule.
 
+// Test helpers unwrap freely: a failure there is a failing test, which is what we want.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use stackradar::ProblemKind;
 use stackradar::parse::dates::{self, DateError, DateSource};
 use stackradar::parse::{ParsedFile, Role, front_matter, parse_file, qa};

@@ -1,5 +1,8 @@
 //! The embedded corpus read end to end: the talks and dates a careful reader finds in each seed.
 
+// Test helpers unwrap freely: a failure there is a failing test, which is what we want.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use stackradar::Corpus;
 use stackradar::corpus::{LoadOptions, Source};
 use stackradar::parse::{DateSource, Role};
@@ -13,9 +16,12 @@ fn talks_of(prefix: &str) -> Vec<&stackradar::index::TalkEntry> {
     CORPUS.talks.iter().filter(|t| CORPUS.file(t.file).unwrap().path.starts_with(prefix)).collect()
 }
 
+/// (title, date, where the date came from) of one talk.
+type ExpectedTalk = (&'static str, Option<&'static str>, DateSource);
+
 #[test]
 fn notes_give_the_talks_and_dates_a_reader_would() {
-    let cases: &[(&str, &[(&str, Option<&str>, DateSource)])] = &[
+    let cases: &[(&str, &[ExpectedTalk])] = &[
         (
             "000_",
             &[
