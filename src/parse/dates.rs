@@ -141,8 +141,33 @@ pub fn dates_in(text: &str) -> Vec<Found> {
 }
 
 /// The first real, plausible date written in `text`, with its byte offset.
+///
+/// Looks at growing prefixes of the text, so that a long note whose date is near the top costs
+/// little however long it is.
 pub fn first_date_in(text: &str) -> Option<(Date, usize)> {
-    dates_in(text).into_iter().find_map(|(date, range)| date.ok().map(|d| (d, range.start)))
+    let mut window = 4096;
+    loop {
+        let end = floor_char_boundary(text, window);
+        // A date cut by the window edge is found again in the next, larger window.
+        let safe_end =
+            if end == text.len() { end } else { floor_char_boundary(text, end.saturating_sub(64)) };
+        let found = dates_in(&text[..end])
+            .into_iter()
+            .filter(|(_, range)| range.end <= safe_end)
+            .find_map(|(date, range)| date.ok().map(|d| (d, range.start)));
+        if found.is_some() || end == text.len() {
+            return found;
+        }
+        window = window.saturating_mul(4);
+    }
+}
+
+/// The largest index ≤ `index` that is a character boundary of `text`.
+fn floor_char_boundary(text: &str, index: usize) -> usize {
+    if index >= text.len() {
+        return text.len();
+    }
+    (0..=index).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
 }
 
 /// A date at the very start of `text` (after spaces), as in a heading `2020-06-02：title`;

@@ -30,6 +30,8 @@ static TALK_TAG: LazyLock<Regex> = LazyLock::new(|| {
 
 /// How far from the top a date standing alone on its line is taken as the note's byline.
 const BYLINE_WINDOW_LINES: usize = 40;
+/// A line longer than this is running text, not a byline holding a date.
+const MAX_BYLINE_BYTES: usize = 120;
 /// How many non-blank lines from the top a level-1 heading may be to be the note's title.
 const TITLE_HEADING_WINDOW_LINES: usize = 3;
 /// Titles longer than this (in characters) are cut, so a runaway line cannot be a title.
@@ -226,6 +228,9 @@ fn note_title(
         let pos =
             all.iter().take(BYLINE_WINDOW_LINES).position(|l| l.start <= offset && offset <= l.end())?;
         let date_line = all[pos];
+        if date_line.text.len() > MAX_BYLINE_BYTES {
+            return None;
+        }
         let standalone = dates::dates_in(date_line.text.trim())
             .first()
             .is_some_and(|(_, r)| r.start == 0 && date_line.text.trim().len() - r.end <= 8);
