@@ -11,6 +11,11 @@
 //! any language or script is returned unchanged, byte for byte.
 
 mod gaps;
+mod lattice;
+mod model;
+pub mod simulate;
+
+pub use gaps::LOST_BYTES;
 
 use serde::Serialize;
 use std::ops::Range;
@@ -37,7 +42,8 @@ impl Family {
 pub struct RepairSpan {
     /// Byte range of the guess in the repaired text.
     pub range: Range<usize>,
-    /// The damaged bytes as they were after the lossless reversal (lossy UTF-8 view).
+    /// The damaged character as it read in the file: the Windows-1252 reading of its surviving
+    /// bytes (e.g. `å“` for `品`, which had lost its last byte).
     pub before: String,
     /// What they became.
     pub after: String,
@@ -84,6 +90,12 @@ struct LineEvidence {
     bytes: Vec<u8>,
     valid_multibyte: usize,
     invalid: usize,
+}
+
+/// Loads the language model that lossy repair needs (about a tenth of a second, once), so that a
+/// caller can pay that cost ahead, off any latency-sensitive thread. Repair works without it.
+pub fn warm_up() {
+    std::sync::LazyLock::force(&model::MODEL);
 }
 
 /// Detects and undoes mojibake in `text`. Text without mojibake comes back unchanged.
