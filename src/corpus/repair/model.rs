@@ -13,6 +13,12 @@ use std::sync::LazyLock;
 
 /// The word list: one `word frequency` per line.
 const WORDS: &str = include_str!("../../../assets/repair/words.txt");
+/// Character counts (`c count`) and adjacent-pair counts (`ab count`) from running text.
+const PAIRS: &str = include_str!("../../../assets/repair/pairs.txt");
+
+/// Weight of the observed `P(b | a)` against `P(b)` in the interpolated pair probability. The
+/// pair counts are sparse (and pruned), so an unseen pair must cost the same whatever `a` is.
+const PAIR_LAMBDA: f64 = 0.5;
 
 /// Penalty (natural log) for reading a character on its own when it is not a word by itself.
 const NOT_A_WORD: f32 = -3.0;
@@ -20,7 +26,11 @@ const NOT_A_WORD: f32 = -3.0;
 const UNKNOWN_CHAR: f32 = -24.0;
 
 /// The model, parsed from [`WORDS`] on first use.
-pub(super) static MODEL: LazyLock<Model> = LazyLock::new(|| Model::parse(WORDS));
+pub(super) static MODEL: LazyLock<Model> = LazyLock::new(|| {
+    let mut model = Model::parse(WORDS);
+    model.parse_pairs(PAIRS);
+    model
+});
 
 /// A node of the trie, by index; the root is 0.
 pub(super) type Node = u32;
@@ -33,6 +43,12 @@ pub(super) struct Model {
     word_score: Vec<f32>,
     /// Score of each known char read on its own.
     char_score: HashMap<char, f32, BuildHasherDefault<PackedKeyHasher>>,
+    /// Running-text count of each char.
+    char_count: HashMap<char, f64, BuildHasherDefault<PackedKeyHasher>>,
+    /// Running-text count of each kept pair, keyed by [`pack_pair`].
+    pair_count: HashMap<u64, f64, BuildHasherDefault<PackedKeyHasher>>,
+    /// Total chars of running text.
+    char_total: f64,
 }
 
 impl Model {
@@ -51,6 +67,9 @@ impl Model {
             children: HashMap::with_capacity_and_hasher(entries.len() * 2, BuildHasherDefault::default()),
             word_score: vec![f32::NEG_INFINITY],
             char_score: HashMap::default(),
+            char_count: HashMap::default(),
+            pair_count: HashMap::default(),
+            char_total: 1.0,
         };
         let mut char_freq: HashMap<char, f64> = HashMap::new();
         for (word, freq) in &entries {
@@ -69,6 +88,36 @@ impl Model {
             model.char_score.insert(c, alone.max(as_part));
         }
         model
+    }
+
+    /// Reads character and pair counts; malformed lines are skipped.
+    fn parse_pairs(&mut self, pairs: &str) {
+        for line in pairs.lines() {
+            let Some((key, count)) = line.rsplit_once(' ') else { continue };
+            let Ok(count) = count.parse::<f64>() else { continue };
+            let mut chars = key.chars();
+            match (chars.next(), chars.next(), chars.next()) {
+                (Some(a), None, _) => {
+                    self.char_count.insert(a, count);
+                    self.char_total += count;
+                }
+                (Some(a), Some(b), None) => {
+                    self.pair_count.insert(pack_pair(a, b), count);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// How much likelier `b` is after `a` than anywhere, as a log ratio: `ln(P(b | a) / P(b))`
+    /// with `P(b | a)` interpolated with `P(b)`, so that an unseen pair always scores the same.
+    pub(super) fn pair(&self, a: char, b: char) -> f32 {
+        let together = self.pair_count.get(&pack_pair(a, b)).copied().unwrap_or(0.0);
+        let (Some(&count_a), Some(&count_b)) = (self.char_count.get(&a), self.char_count.get(&b)) else {
+            return (1.0 - PAIR_LAMBDA).ln() as f32;
+        };
+        let ratio = (together / count_a) / (count_b / self.char_total);
+        (1.0 - PAIR_LAMBDA + PAIR_LAMBDA * ratio).ln() as f32
     }
 
     fn child_or_insert(&mut self, node: Node, c: char) -> Node {
@@ -99,6 +148,10 @@ impl Model {
     pub(super) fn knows(&self, c: char) -> bool {
         self.char_score.contains_key(&c)
     }
+}
+
+fn pack_pair(a: char, b: char) -> u64 {
+    (u64::from(a) << 21) | u64::from(b)
 }
 
 fn pack(node: Node, c: char) -> u64 {
