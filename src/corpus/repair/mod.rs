@@ -17,6 +17,7 @@ pub mod simulate;
 
 pub use gaps::LOST_BYTES;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -112,17 +113,36 @@ pub fn repair(text: String) -> Repaired {
     }
     let mut out = String::with_capacity(text.len());
     let mut report = RepairReport { family: Some(Family::Utf8AsWindows1252), ..RepairReport::default() };
-    for (index, (line, evidence)) in text.split('\n').zip(evidence).enumerate() {
+    // Lines are repaired independently, so in parallel; then joined in order.
+    let lines: Vec<(&str, Option<LineEvidence>)> = text.split('\n').zip(evidence).collect();
+    let repaired: Vec<Option<(String, RepairReport)>> = lines
+        .par_iter()
+        .map(|(_, evidence)| match evidence {
+            Some(e) if file_is_mojibake || (e.valid_multibyte >= 4 && e.valid_multibyte >= e.invalid * 2) => {
+                let (mut line, mut line_report) = (String::new(), RepairReport::default());
+                gaps::decode_with_gaps(&e.bytes, &mut line, &mut line_report);
+                Some((line, line_report))
+            }
+            _ => None,
+        })
+        .collect();
+    for (index, ((line, _), repaired)) in lines.iter().zip(repaired).enumerate() {
         if index > 0 {
             out.push('\n');
         }
-        match evidence {
-            Some(e) if file_is_mojibake || (e.valid_multibyte >= 4 && e.valid_multibyte >= e.invalid * 2) => {
-                report.lines_repaired += 1;
-                gaps::decode_with_gaps(&e.bytes, &mut out, &mut report);
-            }
-            _ => out.push_str(line),
-        }
+        let Some((line, line_report)) = repaired else {
+            out.push_str(line);
+            continue;
+        };
+        let offset = out.len();
+        out.push_str(&line);
+        report.lines_repaired += 1;
+        report.chars_restored += line_report.chars_restored;
+        report.chars_unrestored += line_report.chars_unrestored;
+        report.spans.extend(line_report.spans.into_iter().map(|mut span| {
+            span.range = span.range.start + offset..span.range.end + offset;
+            span
+        }));
     }
     Repaired { text: out, report }
 }
