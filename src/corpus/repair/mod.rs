@@ -11,7 +11,13 @@
 //! any language or script is returned unchanged, byte for byte.
 
 mod gaps;
+mod lattice;
+mod model;
+pub mod simulate;
 
+pub use gaps::LOST_BYTES;
+
+use rayon::prelude::*;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -37,7 +43,8 @@ impl Family {
 pub struct RepairSpan {
     /// Byte range of the guess in the repaired text.
     pub range: Range<usize>,
-    /// The damaged bytes as they were after the lossless reversal (lossy UTF-8 view).
+    /// The damaged character as it read in the file: the Windows-1252 reading of its surviving
+    /// bytes (e.g. `å“` for `品`, which had lost its last byte).
     pub before: String,
     /// What they became.
     pub after: String,
@@ -86,6 +93,12 @@ struct LineEvidence {
     invalid: usize,
 }
 
+/// Loads the language model that lossy repair needs (about a tenth of a second, once), so that a
+/// caller can pay that cost ahead, off any latency-sensitive thread. Repair works without it.
+pub fn warm_up() {
+    std::sync::LazyLock::force(&model::MODEL);
+}
+
 /// Detects and undoes mojibake in `text`. Text without mojibake comes back unchanged.
 pub fn repair(text: String) -> Repaired {
     let evidence: Vec<Option<LineEvidence>> = text.split('\n').map(line_evidence).collect();
@@ -100,17 +113,36 @@ pub fn repair(text: String) -> Repaired {
     }
     let mut out = String::with_capacity(text.len());
     let mut report = RepairReport { family: Some(Family::Utf8AsWindows1252), ..RepairReport::default() };
-    for (index, (line, evidence)) in text.split('\n').zip(evidence).enumerate() {
+    // Lines are repaired independently, so in parallel; then joined in order.
+    let lines: Vec<(&str, Option<LineEvidence>)> = text.split('\n').zip(evidence).collect();
+    let repaired: Vec<Option<(String, RepairReport)>> = lines
+        .par_iter()
+        .map(|(_, evidence)| match evidence {
+            Some(e) if file_is_mojibake || (e.valid_multibyte >= 4 && e.valid_multibyte >= e.invalid * 2) => {
+                let (mut line, mut line_report) = (String::new(), RepairReport::default());
+                gaps::decode_with_gaps(&e.bytes, &mut line, &mut line_report);
+                Some((line, line_report))
+            }
+            _ => None,
+        })
+        .collect();
+    for (index, ((line, _), repaired)) in lines.iter().zip(repaired).enumerate() {
         if index > 0 {
             out.push('\n');
         }
-        match evidence {
-            Some(e) if file_is_mojibake || (e.valid_multibyte >= 4 && e.valid_multibyte >= e.invalid * 2) => {
-                report.lines_repaired += 1;
-                gaps::decode_with_gaps(&e.bytes, &mut out, &mut report);
-            }
-            _ => out.push_str(line),
-        }
+        let Some((line, line_report)) = repaired else {
+            out.push_str(line);
+            continue;
+        };
+        let offset = out.len();
+        out.push_str(&line);
+        report.lines_repaired += 1;
+        report.chars_restored += line_report.chars_restored;
+        report.chars_unrestored += line_report.chars_unrestored;
+        report.spans.extend(line_report.spans.into_iter().map(|mut span| {
+            span.range = span.range.start + offset..span.range.end + offset;
+            span
+        }));
     }
     Repaired { text: out, report }
 }
@@ -138,11 +170,12 @@ fn utf8_shape(bytes: &[u8]) -> (usize, usize) {
     (valid, invalid)
 }
 
-/// The byte that Windows-1252 (with Latin-1's C1 controls for its five undefined bytes) decodes
-/// to `c`, if any.
+/// The byte that Windows-1252 or Latin-1 decodes to `c`, if any.
 pub fn windows_1252_byte(c: char) -> Option<u8> {
     let code = u32::from(c);
-    if code < 0x80 || (0xA0..=0xFF).contains(&code) || matches!(code, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D) {
+    // Latin-1 reads 0x80–0x9F as C1 controls, which no clean text contains: accepting all of them
+    // repairs UTF-8 read as Latin-1 as well as UTF-8 read as Windows-1252.
+    if code < 0x100 {
         return u8::try_from(code).ok();
     }
     let byte = match c {

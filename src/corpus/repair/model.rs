@@ -1,0 +1,185 @@
+//! The language model that lossy repair scores its guesses with: word frequencies for Simplified
+//! and Traditional Chinese (and common punctuation), held in a character trie.
+//!
+//! The word list, `assets/repair/words.txt`, is generated from public data by
+//! `examples/build_repair_model.rs` (jieba's dictionary, MIT; OpenCC's tables, Apache-2.0); see
+//! `assets/repair/README.md`. It is compiled into the binary and parsed on first use (about a
+//! tenth of a second), which happens on whatever thread first repairs a damaged file — the loader
+//! runs off the UI thread, so the UI never waits for it.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// The word list: one `word frequency` per line.
+const WORDS: &str = include_str!("../../../assets/repair/words.txt");
+/// Character counts (`c count`) and adjacent-pair counts (`ab count`) from running text.
+const PAIRS: &str = include_str!("../../../assets/repair/pairs.txt");
+
+/// Weight of the observed `P(b | a)` against `P(b)` in the interpolated pair probability. The
+/// pair counts are sparse (and pruned), so an unseen pair must cost the same whatever `a` is.
+const PAIR_LAMBDA: f64 = 0.5;
+
+/// Penalty (natural log) for reading a character on its own when it is not a word by itself.
+const NOT_A_WORD: f32 = -3.0;
+/// Score of a character the model has never seen, alone.
+const UNKNOWN_CHAR: f32 = -24.0;
+
+/// The model, parsed from [`WORDS`] on first use.
+pub(super) static MODEL: LazyLock<Model> = LazyLock::new(|| {
+    let mut model = Model::parse(WORDS);
+    model.parse_pairs(PAIRS);
+    model
+});
+
+/// A node of the trie, by index; the root is 0.
+pub(super) type Node = u32;
+
+/// Word log-probabilities in a trie over chars, plus char log-probabilities for lone chars.
+pub(super) struct Model {
+    /// (parent node, char) packed into one key → child node.
+    children: HashMap<u64, Node, BuildHasherDefault<PackedKeyHasher>>,
+    /// Log-probability of the word that ends at each node; `NEG_INFINITY` for mere prefixes.
+    word_score: Vec<f32>,
+    /// Score of each known char read on its own.
+    char_score: HashMap<char, f32, BuildHasherDefault<PackedKeyHasher>>,
+    /// Running-text count of each char.
+    char_count: HashMap<char, f64, BuildHasherDefault<PackedKeyHasher>>,
+    /// Running-text count of each kept pair, keyed by [`pack_pair`].
+    pair_count: HashMap<u64, f64, BuildHasherDefault<PackedKeyHasher>>,
+    /// Total chars of running text.
+    char_total: f64,
+}
+
+impl Model {
+    /// Parses the word list; malformed lines are skipped.
+    fn parse(words: &str) -> Self {
+        let entries: Vec<(&str, f64)> = words
+            .lines()
+            .filter_map(|line| {
+                let (word, freq) = line.rsplit_once(' ')?;
+                let freq: f64 = freq.parse().ok()?;
+                (freq > 0.0 && !word.is_empty()).then_some((word, freq))
+            })
+            .collect();
+        let total: f64 = entries.iter().map(|(_, f)| f).sum::<f64>().max(1.0);
+        let mut model = Self {
+            children: HashMap::with_capacity_and_hasher(entries.len() * 2, BuildHasherDefault::default()),
+            word_score: vec![f32::NEG_INFINITY],
+            char_score: HashMap::default(),
+            char_count: HashMap::default(),
+            pair_count: HashMap::default(),
+            char_total: 1.0,
+        };
+        let mut char_freq: HashMap<char, f64> = HashMap::new();
+        for (word, freq) in &entries {
+            let mut node = 0;
+            for c in word.chars() {
+                *char_freq.entry(c).or_default() += freq;
+                node = model.child_or_insert(node, c);
+            }
+            if let Some(score) = model.word_score.get_mut(node as usize) {
+                *score = (freq / total).ln() as f32;
+            }
+        }
+        for (c, freq) in char_freq {
+            let alone = model.child(0, c).map_or(f32::NEG_INFINITY, |n| model.word(n));
+            let as_part = (freq / total).ln() as f32 + NOT_A_WORD;
+            model.char_score.insert(c, alone.max(as_part));
+        }
+        model
+    }
+
+    /// Reads character and pair counts; malformed lines are skipped.
+    fn parse_pairs(&mut self, pairs: &str) {
+        for line in pairs.lines() {
+            let Some((key, count)) = line.rsplit_once(' ') else { continue };
+            let Ok(count) = count.parse::<f64>() else { continue };
+            let mut chars = key.chars();
+            match (chars.next(), chars.next(), chars.next()) {
+                (Some(a), None, _) => {
+                    self.char_count.insert(a, count);
+                    self.char_total += count;
+                }
+                (Some(a), Some(b), None) => {
+                    self.pair_count.insert(pack_pair(a, b), count);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// How much likelier `b` is after `a` than anywhere, as a log ratio: `ln(P(b | a) / P(b))`
+    /// with `P(b | a)` interpolated with `P(b)`, so that an unseen pair always scores the same.
+    pub(super) fn pair(&self, a: char, b: char) -> f32 {
+        let together = self.pair_count.get(&pack_pair(a, b)).copied().unwrap_or(0.0);
+        let (Some(&count_a), Some(&count_b)) = (self.char_count.get(&a), self.char_count.get(&b)) else {
+            return (1.0 - PAIR_LAMBDA).ln() as f32;
+        };
+        let ratio = (together / count_a) / (count_b / self.char_total);
+        (1.0 - PAIR_LAMBDA + PAIR_LAMBDA * ratio).ln() as f32
+    }
+
+    fn child_or_insert(&mut self, node: Node, c: char) -> Node {
+        let next = self.word_score.len() as Node;
+        let child = *self.children.entry(pack(node, c)).or_insert(next);
+        if child == next {
+            self.word_score.push(f32::NEG_INFINITY);
+        }
+        child
+    }
+
+    /// The node reached from `node` by `c`, if any word continues that way.
+    pub(super) fn child(&self, node: Node, c: char) -> Option<Node> {
+        self.children.get(&pack(node, c)).copied()
+    }
+
+    /// Log-probability of the word ending at `node` (`NEG_INFINITY` when none does).
+    pub(super) fn word(&self, node: Node) -> f32 {
+        self.word_score.get(node as usize).copied().unwrap_or(f32::NEG_INFINITY)
+    }
+
+    /// Score of `c` read on its own.
+    pub(super) fn char(&self, c: char) -> f32 {
+        self.char_score.get(&c).copied().unwrap_or(UNKNOWN_CHAR)
+    }
+
+    /// Whether the model knows `c` at all.
+    pub(super) fn knows(&self, c: char) -> bool {
+        self.char_score.contains_key(&c)
+    }
+}
+
+fn pack_pair(a: char, b: char) -> u64 {
+    (u64::from(a) << 21) | u64::from(b)
+}
+
+fn pack(node: Node, c: char) -> u64 {
+    (u64::from(node) << 21) | u64::from(c)
+}
+
+/// A fast hasher for keys that are already well spread integers (packed trie edges, chars):
+/// one multiplication instead of SipHash, which matters at millions of look-ups per file.
+#[derive(Default)]
+pub(super) struct PackedKeyHasher(u64);
+
+impl Hasher for PackedKeyHasher {
+    fn finish(&self) -> u64 {
+        // The table indexes by the low bits, which a multiplication leaves poorly mixed.
+        self.0 ^ (self.0 >> 29)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+}

@@ -1,0 +1,110 @@
+//! Mojibake repair from the outside: each double-encoding family made on purpose with
+//! encoding_rs, the rule that clean text is never touched, hostile input, and the CLI.
+
+use stackradar::corpus::repair::{self, simulate};
+
+const SIMPLIFIED: &str = "我们在生产环境中使用阿里云和华为云的容器服务，部署了很多微服务。\
+    这个系统的设计非常简单，团队的工程师都可以快速上手。";
+const TRADITIONAL: &str = "我們在生產環境中使用阿里雲和華為雲的容器服務，部署了很多微服務。\
+    這個系統的設計非常簡單，團隊的工程師都可以快速上手。";
+
+#[test]
+fn lossless_families_come_back_exactly() {
+    let latin1 = |text: &str| text.bytes().map(char::from).collect::<String>();
+    let cases: [(&str, &str, String); 4] = [
+        ("windows-1252, simplified", SIMPLIFIED, simulate::utf8_read_as_windows_1252(SIMPLIFIED, false)),
+        ("windows-1252, traditional", TRADITIONAL, simulate::utf8_read_as_windows_1252(TRADITIONAL, false)),
+        ("latin-1, simplified", SIMPLIFIED, latin1(SIMPLIFIED)),
+        ("latin-1, mixed", "用 Kubernetes 管理集群 — café", latin1("用 Kubernetes 管理集群 — café")),
+    ];
+    for (name, clean, damaged) in cases {
+        assert_ne!(damaged, clean, "{name}: fixture is not damaged");
+        let repaired = repair::repair(damaged);
+        assert_eq!(repaired.text, clean, "{name}");
+        assert!(repaired.report.family.is_some(), "{name}");
+        assert_eq!(repaired.report.chars_unrestored, 0, "{name}");
+    }
+}
+
+#[test]
+fn lost_bytes_are_guessed_and_accounted_for() {
+    for (name, clean) in [("simplified", SIMPLIFIED), ("traditional", TRADITIONAL)] {
+        let damaged = simulate::utf8_read_as_windows_1252(clean, true);
+        let lost: Vec<usize> =
+            clean.chars().enumerate().filter(|(_, c)| simulate::loses_bytes(*c)).map(|(i, _)| i).collect();
+        assert!(lost.len() > 5, "{name}: fixture has too little damage");
+        let repaired = repair::repair(damaged);
+        let (truth, got): (Vec<char>, Vec<char>) = (clean.chars().collect(), repaired.text.chars().collect());
+        assert_eq!(got.len(), truth.len(), "{name}: one character per damaged character");
+        assert_eq!(repaired.report.spans.len(), lost.len(), "{name}: one span per guess");
+        let right = lost.iter().filter(|&&i| truth[i] == got[i]).count();
+        assert!(right * 10 >= lost.len() * 8, "{name}: only {right} of {} restored", lost.len());
+        for span in &repaired.report.spans {
+            assert_eq!(&repaired.text[span.range.clone()], span.after, "{name}: span points at its guess");
+            assert!(!span.before.is_empty() && (0.0..=1.0).contains(&span.confidence), "{name}");
+        }
+    }
+}
+
+#[test]
+fn clean_text_is_never_touched() {
+    let cases = [
+        ("simplified", SIMPLIFIED),
+        ("traditional", TRADITIONAL),
+        ("japanese", "日本語のテキストはそのままにしておくべきです。東京都"),
+        ("korean", "한국어 텍스트는 변경되지 않아야 합니다."),
+        ("french", "Le café est déjà prêt : où est la crème brûlée ? « Ça va » — œuvre"),
+        ("german", "Größere Übungen für Äpfel und Öl, straße"),
+        ("russian", "Съешь же ещё этих мягких французских булок, да выпей чаю."),
+        ("emoji", "部署成功 🎉🚀 ✅ 👍🏽 ❤️"),
+        ("legitimate Ã and â", "Ãgua, âme, Ãœber, â€” these Ã letters are fine: São Tomé"),
+        ("windows-1252 punctuation", "“Quotes” ‘single’ – dash … ellipsis € ™ •"),
+        ("ascii", "plain ascii text with numbers 123"),
+        ("empty", ""),
+    ];
+    for (name, clean) in cases {
+        let repaired = repair::repair(clean.to_string());
+        assert_eq!(repaired.text, clean, "{name}");
+        assert_eq!(repaired.report, repair::RepairReport::default(), "{name}");
+    }
+}
+
+#[test]
+fn truncated_and_garbage_input_never_panics() {
+    let long_damage = simulate::utf8_read_as_windows_1252(&SIMPLIFIED.repeat(50), true);
+    let cut = |text: &str, keep: usize| text.chars().take(keep).collect::<String>();
+    let cases = [
+        ("lone leads", "Ã Ã Ã ä ä ä å å å æ ç è é ê ë ì í î ï ð".to_string()),
+        ("leads only", "äåæçèéäåæçèéäåæçèé".repeat(20)),
+        ("continuations only", "€‚ƒ„…†‡ˆ‰Š‹ŒŽ''“”•–—˜™š›œžŸ".repeat(5)),
+        ("four-byte leads", "ðŸ ðŸ˜ ð ðŸš€ ñ ò ó ô õ ö ÷ ø".repeat(5)),
+        ("truncated damage", cut(&long_damage, 37)),
+        ("long damage", long_damage.clone()),
+        ("mixed lines", format!("{}\nclean line\n{}\n", cut(&long_damage, 100), "ÃƒÂ©".repeat(30))),
+    ];
+    for (name, text) in cases {
+        let repaired = repair::repair(text.clone());
+        assert!(repaired.text.len() <= text.len() * 2 + 16, "{name}");
+    }
+}
+
+#[test]
+fn cli_repairs_a_damaged_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("damaged.txt");
+    let output = dir.path().join("repaired.txt");
+    std::fs::write(&input, simulate::utf8_read_as_windows_1252(&SIMPLIFIED.repeat(3), false)).unwrap();
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_stackradar"))
+        .args(["repair", input.to_str().unwrap(), "-o", output.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    assert_eq!(std::fs::read_to_string(&output).unwrap(), SIMPLIFIED.repeat(3));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("characters restored"));
+
+    let missing = std::process::Command::new(env!("CARGO_BIN_EXE_stackradar"))
+        .args(["repair", dir.path().join("absent.txt").to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+}
