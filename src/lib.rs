@@ -27,6 +27,7 @@
 //! Nothing under an input path is ever written. Only explicit outputs are written, and those by
 //! write-to-temp-then-rename, so that a failure never leaves half a file behind.
 
+pub mod catalog;
 pub mod cli;
 pub mod corpus;
 pub mod export;
