@@ -31,6 +31,7 @@ pub mod catalog;
 pub mod cli;
 pub mod corpus;
 pub mod export;
+pub mod extract;
 pub mod index;
 pub mod parse;
 pub mod problem;
