@@ -28,7 +28,7 @@ struct GoldTool {
 }
 
 /// Where the gold annotators' ids differ from the catalog's: gold id → catalog id.
-const ID_MAP: &[(&str, &str)] = &[];
+const ID_MAP: &[(&str, &str)] = &[("openstack-swift", "swift")];
 
 fn ours(gold_id: &str) -> &str {
     ID_MAP.iter().find(|(g, _)| *g == gold_id).map_or(gold_id, |(_, o)| o)
@@ -102,5 +102,9 @@ fn gold_standard_scores() {
         tp + fp,
         tp + fn_
     );
-    assert!(precision >= 0.0 && recall >= 0.0 && org_accuracy >= 0.0);
+    // Reached with seed 004 still carrying U+FFFD where bytes were lost: three of the five
+    // organisation misses are titles whose names are damaged (谊�生鲜, 智�集团, 深信�).
+    assert!(precision >= 0.95, "precision {precision:.3}");
+    assert!(recall >= 0.95, "recall {recall:.3}");
+    assert!(org_accuracy >= 0.75, "organisations {org_accuracy:.3}");
 }

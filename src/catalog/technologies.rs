@@ -170,13 +170,17 @@ impl Technology {
     /// (`Spring Cloud` → `springcloud`, `spring-cloud`).
     pub fn match_forms(&self) -> Vec<Alias> {
         let mut forms: Vec<Alias> = Vec::with_capacity(self.aliases.len() + 4);
+        // Listed aliases are all kept (two spellings may carry different case rules); a
+        // derived form is added only when no form of that text exists yet.
         let push = |alias: Alias, forms: &mut Vec<Alias>| {
             if !alias.text.is_empty() && !forms.iter().any(|f| f.text.eq_ignore_ascii_case(&alias.text)) {
                 forms.push(alias);
             }
         };
         for alias in &self.aliases {
-            push(alias.clone(), &mut forms);
+            if !forms.contains(alias) {
+                forms.push(alias.clone());
+            }
         }
         push(Alias::plain(self.name.clone()), &mut forms);
         push(Alias::plain(self.id.clone()), &mut forms);

@@ -217,8 +217,7 @@ impl OrgFinder {
         let name = match (cut, known) {
             (Some(i), _) => clause[..i].trim(),
             (None, Some((_, len))) => &clause[..len],
-            (None, None) if clause.chars().count() <= 12 => clause,
-            _ => return None,
+            (None, None) => return None,
         };
         if name.is_empty() {
             return None;
