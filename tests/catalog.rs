@@ -1,5 +1,7 @@
 //! The embedded catalog is valid and large enough; user catalogs add, override and report.
 
+#![allow(clippy::expect_used)] // a failed expectation is a failed test
+
 use stackradar::ProblemKind;
 use stackradar::catalog::{Catalog, CatalogError, Category, parse, user};
 use std::collections::HashMap;

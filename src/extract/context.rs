@@ -9,7 +9,7 @@ use std::ops::Range;
 pub const WINDOW: usize = 60;
 
 /// A byte that continues a Latin word: a match may not start or end next to one.
-fn is_word_byte(b: u8) -> bool {
+pub fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
@@ -43,9 +43,11 @@ fn ends_with_ci(hay: &[u8], needle: &str) -> bool {
 
 /// Remembers, per talk, the answers to talk-level context questions (does this talk name
 /// Alibaba Cloud? CQRS?), so a word is looked for once per talk, not once per match.
+/// The talk is lower-cased once, on the first question, and searched with `memmem`.
 #[derive(Debug, Default)]
 pub struct TalkMemo {
     answers: Vec<(usize, bool)>,
+    lowered: Option<Vec<u8>>,
 }
 
 impl TalkMemo {
@@ -53,7 +55,8 @@ impl TalkMemo {
         if let Some(&(_, answer)) = self.answers.iter().find(|(k, _)| *k == key) {
             return answer;
         }
-        let answer = words.iter().any(|w| contains_ci(talk, w));
+        let lowered = self.lowered.get_or_insert_with(|| talk.to_ascii_lowercase());
+        let answer = words.iter().any(|w| memchr::memmem::find(lowered, w.as_bytes()).is_some());
         self.answers.push((key, answer));
         answer
     }

@@ -69,7 +69,9 @@ impl Matcher {
         let mut grouped: Vec<Vec<Candidate>> = Vec::new();
         for (index, tech) in catalog.technologies().iter().enumerate() {
             let tool = ToolId(u32::try_from(index).unwrap_or(u32::MAX));
-            for alias in tech.match_forms() {
+            // One-letter forms (`C`, `R`) would match inside every word; those languages are
+            // found by their longer forms (`C 语言`, `C++`).
+            for alias in tech.match_forms().into_iter().filter(|a| a.text.len() > 1) {
                 let key = alias.text.to_ascii_lowercase();
                 let slot = *by_key.entry(key).or_insert_with(|| {
                     texts.push(alias.text.clone());
@@ -138,7 +140,15 @@ impl Matcher {
                         found.is_some()
                     }
                 };
-            at = if accepted { end } else { start + utf8_len(hay[start]) };
+            at = if accepted {
+                end
+            } else if start > 0 && context::is_word_byte(hay[start - 1]) && context::is_word_byte(hay[start])
+            {
+                // Inside a Latin word no match can start on a boundary: go to its end.
+                start + hay[start..].iter().take_while(|&&b| context::is_word_byte(b)).count()
+            } else {
+                start + utf8_len(hay[start])
+            };
         }
     }
 }
