@@ -1,13 +1,17 @@
 //! One immutable snapshot of everything loaded: files, talks, passages and problems.
 //!
-//! Built once per load (off the UI thread in the app), then only read. Later stages add
-//! mentions and postings here; nothing downstream ever mutates it.
+//! Built once per load (off the UI thread in the app), then only read: the catalog it was
+//! built with, every talk with its organisations, every mention and migration. Nothing
+//! downstream ever mutates it.
 
+use crate::catalog::{self, Catalog};
 use crate::corpus::{self, LoadError, LoadOptions, Source, TextFile};
+use crate::extract::{Extractor, Mention, Migration, TalkFindings, TalkOrg};
 use crate::parse::{self, Talk};
-use crate::problem::Problem;
+use crate::problem::{Problem, ProblemKind};
 use jiff::civil::Date;
 use rayon::prelude::*;
+use std::sync::Arc;
 
 /// Index of a file in [`Corpus::files`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -20,6 +24,8 @@ pub struct TalkEntry {
     pub file: FileId,
     /// The talk itself; its ranges point into that file's text.
     pub talk: Talk,
+    /// The organisations that gave the talk; empty when unknown.
+    pub orgs: Vec<TalkOrg>,
 }
 
 /// The loaded corpus: read-only once built.
@@ -33,27 +39,99 @@ pub struct Corpus {
     pub talks: Vec<TalkEntry>,
     /// Everything that was skipped, guessed or repaired, sorted by path.
     pub problems: Vec<Problem>,
+    /// The catalog (embedded plus user files) the mentions refer to.
+    pub catalog: Arc<Catalog>,
+    /// Every mention, by talk, in text order.
+    pub mentions: Vec<Mention>,
+    /// Every migration, by talk, in text order.
+    pub migrations: Vec<Migration>,
 }
 
 impl Corpus {
     /// Loads, decodes, repairs and parses `source`. Fails only when an input path does not exist.
     pub fn load(source: &Source, options: &LoadOptions) -> Result<Self, LoadError> {
-        let (files, problems) = corpus::read_texts(source, options)?;
-        Ok(Self::from_files(source.display_name(), files, problems))
+        let (files, mut problems) = corpus::read_texts(source, options)?;
+        let (mut catalog, catalog_problems) = Catalog::embedded();
+        problems.extend(catalog_problems);
+        problems.extend(catalog::user::apply(&mut catalog, &catalog::user::candidate_paths(source)));
+        Ok(Self::from_files_with(source.display_name(), files, problems, Arc::new(catalog)))
     }
 
-    /// Parses already decoded files into a snapshot.
+    /// Parses already decoded files into a snapshot, with the embedded catalog.
     pub fn from_files(name: String, files: Vec<TextFile>, mut problems: Vec<Problem>) -> Self {
+        let (catalog, catalog_problems) = Catalog::embedded();
+        problems.extend(catalog_problems);
+        Self::from_files_with(name, files, problems, Arc::new(catalog))
+    }
+
+    /// Parses already decoded files into a snapshot and extracts mentions with `catalog`.
+    pub fn from_files_with(
+        name: String,
+        files: Vec<TextFile>,
+        mut problems: Vec<Problem>,
+        catalog: Arc<Catalog>,
+    ) -> Self {
         let parsed: Vec<parse::ParsedFile> =
             files.par_iter().map(|f| parse::parse_file(&f.path, &f.text)).collect();
         let mut talks = Vec::new();
         for (index, parsed) in parsed.into_iter().enumerate() {
             let file = FileId(u32::try_from(index).unwrap_or(u32::MAX));
-            talks.extend(parsed.talks.into_iter().map(|talk| TalkEntry { file, talk }));
+            talks.extend(parsed.talks.into_iter().map(|talk| TalkEntry { file, talk, orgs: Vec::new() }));
             problems.extend(parsed.problems);
         }
-        problems.sort();
-        Self { name, files, talks, problems }
+        let mut corpus =
+            Self { name, files, talks, problems, catalog, mentions: Vec::new(), migrations: Vec::new() };
+        corpus.extract();
+        corpus.problems.sort();
+        corpus
+    }
+
+    /// Runs extraction over every talk, in parallel, and stores the results in talk order.
+    fn extract(&mut self) {
+        let extractor = match Extractor::new(&self.catalog) {
+            Ok(extractor) => extractor,
+            Err(e) => {
+                self.problems.push(Problem::new("catalog", ProblemKind::Catalog, e.to_string()));
+                return;
+            }
+        };
+        let front_matters: Vec<Option<&str>> = self
+            .files
+            .iter()
+            .map(|f| parse::front_matter::split(&f.text).and_then(|b| f.text.get(..b.body_start)))
+            .collect();
+        let findings: Vec<TalkFindings> = self
+            .talks
+            .par_iter()
+            .enumerate()
+            .map(|(index, entry)| {
+                let text = self.file(entry.file).map_or("", |f| f.text.as_str());
+                let front_matter = front_matters.get(entry.file.0 as usize).copied().flatten();
+                let index = u32::try_from(index).unwrap_or(u32::MAX);
+                extractor.talk(text, &entry.talk, index, front_matter)
+            })
+            .collect();
+        for (entry, found) in self.talks.iter_mut().zip(findings) {
+            entry.orgs = found.orgs;
+            self.mentions.extend(found.mentions);
+            self.migrations.extend(found.migrations);
+        }
+    }
+
+    /// The mentions of talk number `talk` (an index into [`Self::talks`]).
+    pub fn talk_mentions(&self, talk: u32) -> &[Mention] {
+        let lo = self.mentions.partition_point(|m| m.talk < talk);
+        let hi = self.mentions.partition_point(|m| m.talk <= talk);
+        &self.mentions[lo..hi]
+    }
+
+    /// The text a mention points at.
+    pub fn surface(&self, mention: &Mention) -> &str {
+        self.talks
+            .get(mention.talk as usize)
+            .and_then(|t| self.file(t.file))
+            .and_then(|f| f.text.get(mention.range.clone()))
+            .unwrap_or("")
     }
 
     /// The file a talk came from.

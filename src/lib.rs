@@ -28,9 +28,11 @@
 //! write-to-temp-then-rename, so that a failure never leaves half a file behind.
 
 pub mod analysis;
+pub mod catalog;
 pub mod cli;
 pub mod corpus;
 pub mod export;
+pub mod extract;
 pub mod index;
 pub mod parse;
 pub mod problem;

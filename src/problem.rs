@@ -55,6 +55,8 @@ pub enum ProblemKind {
     FrontMatter,
     /// A date was written but is not a real date (2020-02-30, 0000-00-00).
     BadDate,
+    /// A catalog file, or an entry of it, could not be used; the rest of the catalog was.
+    Catalog,
 }
 
 impl ProblemKind {
@@ -72,6 +74,7 @@ impl ProblemKind {
             Self::Mojibake => "mojibake",
             Self::FrontMatter => "front-matter",
             Self::BadDate => "bad-date",
+            Self::Catalog => "catalog",
         }
     }
 

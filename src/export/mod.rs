@@ -3,6 +3,7 @@
 //! half a file behind.
 
 pub mod report;
+pub mod tables;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -23,6 +24,14 @@ pub enum ExportError {
         path: PathBuf,
         /// What the operating system said.
         source: std::io::Error,
+    },
+    /// Writing a CSV table failed (should not happen: it is written to memory).
+    #[error("cannot write {what} table: {source}")]
+    Csv {
+        /// Which table.
+        what: &'static str,
+        /// The CSV writer's error.
+        source: csv::Error,
     },
     /// Serialising the data failed (should not happen for our own types).
     #[error("cannot serialise {what}: {source}")]

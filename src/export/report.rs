@@ -3,6 +3,7 @@
 
 use super::{ExportError, write_atomic};
 use crate::corpus::repair::Family;
+use crate::extract::TalkOrg;
 use crate::index::Corpus;
 use crate::problem::Problem;
 use serde::Serialize;
@@ -95,6 +96,8 @@ pub struct TalkLine<'a> {
     pub qa_pairs: usize,
     /// 1-based line where the talk starts.
     pub line: u32,
+    /// The organisations that gave the talk (name as written, and where it was found).
+    pub orgs: &'a [TalkOrg],
 }
 
 /// Builds the summary of `corpus`.
@@ -156,11 +159,13 @@ pub fn talk_lines(corpus: &Corpus) -> Vec<TalkLine<'_>> {
             date_source: entry.talk.date_source.as_str(),
             qa_pairs: entry.talk.qa_pairs(),
             line: entry.talk.line,
+            orgs: &entry.orgs,
         })
         .collect()
 }
 
-/// Writes `summary.json` and `talks.jsonl` into `dir` (which must exist).
+/// Writes `summary.json`, `talks.jsonl` and the CSV tables of [`super::tables`] into `dir`
+/// (which must exist).
 pub fn write(corpus: &Corpus, dir: &Path) -> Result<(), ExportError> {
     let summary = serde_json::to_vec_pretty(&summary(corpus))
         .map_err(|source| ExportError::Serialise { what: "summary", source })?;
@@ -171,5 +176,6 @@ pub fn write(corpus: &Corpus, dir: &Path) -> Result<(), ExportError> {
             .map_err(|source| ExportError::Serialise { what: "talks", source })?;
         jsonl.push(b'\n');
     }
-    write_atomic(&dir.join("talks.jsonl"), &jsonl)
+    write_atomic(&dir.join("talks.jsonl"), &jsonl)?;
+    super::tables::write(corpus, dir)
 }

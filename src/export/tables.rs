@@ -1,0 +1,208 @@
+//! The CSV tables of the report: `mentions.csv`, `tools.csv`, `orgs.csv`, `migrations.csv` and
+//! `suggestions.csv`. Written with the `csv` crate, which quotes fields that hold commas,
+//! quotes or newlines (evidence sentences do) the way spreadsheet programs expect.
+
+use super::{ExportError, write_atomic};
+use crate::catalog::ToolId;
+use crate::extract::suggestions;
+use crate::index::Corpus;
+use jiff::civil::Date;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+/// How many suggestions the report lists.
+pub const SUGGESTION_LIMIT: usize = 200;
+
+fn to_csv(what: &'static str, header: &[&str], rows: Vec<Vec<String>>) -> Result<Vec<u8>, ExportError> {
+    let csv_error = |source| ExportError::Csv { what, source };
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(header).map_err(csv_error)?;
+    for row in rows {
+        writer.write_record(&row).map_err(csv_error)?;
+    }
+    writer.into_inner().map_err(|e| ExportError::Csv { what, source: e.into_error().into() })
+}
+
+fn date(d: Option<Date>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+/// Writes the five tables into `dir`.
+pub fn write(corpus: &Corpus, dir: &Path) -> Result<(), ExportError> {
+    let tables = [
+        ("mentions.csv", mentions(corpus)?),
+        ("tools.csv", tools(corpus)?),
+        ("orgs.csv", orgs(corpus)?),
+        ("migrations.csv", migrations(corpus)?),
+        ("suggestions.csv", suggestions(corpus)?),
+    ];
+    for (name, bytes) in tables {
+        write_atomic(&dir.join(name), &bytes)?;
+    }
+    Ok(())
+}
+
+fn tool_names(corpus: &Corpus, tool: ToolId) -> (String, String, String) {
+    corpus
+        .catalog
+        .tool(tool)
+        .map_or_else(Default::default, |t| (t.id.clone(), t.name.clone(), t.category.as_str().to_owned()))
+}
+
+/// One row per mention, in corpus order.
+pub fn mentions(corpus: &Corpus) -> Result<Vec<u8>, ExportError> {
+    let header = [
+        "talk_id",
+        "qa_index",
+        "role",
+        "tool",
+        "category",
+        "surface",
+        "stance",
+        "line",
+        "byte_start",
+        "byte_end",
+    ];
+    let rows = corpus
+        .mentions
+        .iter()
+        .filter_map(|m| {
+            let entry = corpus.talks.get(m.talk as usize)?;
+            let (id, _, category) = tool_names(corpus, m.tool);
+            Some(vec![
+                corpus.talk_id(entry),
+                m.qa_index.map(|q| q.to_string()).unwrap_or_default(),
+                role_name(m.role).to_owned(),
+                id,
+                category,
+                corpus.surface(m).to_owned(),
+                m.stance.as_str().to_owned(),
+                m.line.to_string(),
+                m.range.start.to_string(),
+                m.range.end.to_string(),
+            ])
+        })
+        .collect();
+    to_csv("mentions", &header, rows)
+}
+
+fn role_name(role: crate::parse::Role) -> &'static str {
+    match role {
+        crate::parse::Role::Title => "title",
+        crate::parse::Role::Question => "question",
+        crate::parse::Role::Answer => "answer",
+        crate::parse::Role::Body => "body",
+    }
+}
+
+/// Per technology: talks, mentions, distinct organisations, first and last talk date.
+pub fn tools(corpus: &Corpus) -> Result<Vec<u8>, ExportError> {
+    #[derive(Default)]
+    struct Acc<'a> {
+        talks: BTreeSet<u32>,
+        mentions: usize,
+        orgs: BTreeSet<&'a str>,
+        first: Option<Date>,
+        last: Option<Date>,
+    }
+    let mut per_tool: BTreeMap<ToolId, Acc<'_>> = BTreeMap::new();
+    for m in &corpus.mentions {
+        let Some(entry) = corpus.talks.get(m.talk as usize) else { continue };
+        let acc = per_tool.entry(m.tool).or_default();
+        acc.mentions += 1;
+        if acc.talks.insert(m.talk) {
+            acc.orgs.extend(entry.orgs.iter().map(|o| o.name.as_str()));
+            if let Some(d) = entry.talk.date {
+                acc.first = Some(acc.first.map_or(d, |f| f.min(d)));
+                acc.last = Some(acc.last.map_or(d, |l| l.max(d)));
+            }
+        }
+    }
+    let mut rows: Vec<(usize, Vec<String>)> = per_tool
+        .into_iter()
+        .map(|(tool, acc)| {
+            let (id, name, category) = tool_names(corpus, tool);
+            let row = vec![
+                id,
+                name,
+                category,
+                acc.talks.len().to_string(),
+                acc.mentions.to_string(),
+                acc.orgs.len().to_string(),
+                date(acc.first),
+                date(acc.last),
+            ];
+            (acc.talks.len(), row)
+        })
+        .collect();
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1[0].cmp(&b.1[0])));
+    let header = ["tool", "name", "category", "talks", "mentions", "orgs", "first_date", "last_date"];
+    to_csv("tools", &header, rows.into_iter().map(|(_, r)| r).collect())
+}
+
+/// Per organisation (as written): talks, dates, and the technologies its talks name.
+pub fn orgs(corpus: &Corpus) -> Result<Vec<u8>, ExportError> {
+    let mut per_org: BTreeMap<&str, (Option<&str>, Vec<u32>)> = BTreeMap::new();
+    for (index, entry) in corpus.talks.iter().enumerate() {
+        for org in &entry.orgs {
+            let catalog_id = org.org.and_then(|id| corpus.catalog.org(id)).map(|o| o.id.as_str());
+            let slot = per_org.entry(org.name.as_str()).or_insert((catalog_id, Vec::new()));
+            slot.1.push(u32::try_from(index).unwrap_or(u32::MAX));
+        }
+    }
+    let rows = per_org
+        .into_iter()
+        .map(|(name, (catalog_id, talks))| {
+            let dates: Vec<Date> =
+                talks.iter().filter_map(|&t| corpus.talks.get(t as usize)?.talk.date).collect();
+            let tools: BTreeSet<&str> = talks
+                .iter()
+                .flat_map(|&t| corpus.talk_mentions(t))
+                .filter_map(|m| corpus.catalog.tool(m.tool).map(|t| t.id.as_str()))
+                .collect();
+            vec![
+                name.to_owned(),
+                catalog_id.unwrap_or_default().to_owned(),
+                talks.len().to_string(),
+                date(dates.iter().min().copied()),
+                date(dates.iter().max().copied()),
+                tools.into_iter().collect::<Vec<_>>().join(";"),
+            ]
+        })
+        .collect();
+    to_csv("orgs", &["org", "org_id", "talks", "first_date", "last_date", "tools"], rows)
+}
+
+/// One row per migration, with its evidence sentence.
+pub fn migrations(corpus: &Corpus) -> Result<Vec<u8>, ExportError> {
+    let rows = corpus
+        .migrations
+        .iter()
+        .filter_map(|m| {
+            let entry = corpus.talks.get(m.talk as usize)?;
+            let text = corpus.file(entry.file)?.text.get(m.evidence.clone())?;
+            Some(vec![
+                corpus.talk_id(entry),
+                tool_names(corpus, m.from).0,
+                tool_names(corpus, m.to).0,
+                m.line.to_string(),
+                text.trim().to_owned(),
+            ])
+        })
+        .collect();
+    to_csv("migrations", &["talk_id", "from", "to", "line", "evidence"], rows)
+}
+
+/// Ranked candidate names missing from the catalog.
+pub fn suggestions(corpus: &Corpus) -> Result<Vec<u8>, ExportError> {
+    let passages = corpus.talks.iter().enumerate().flat_map(|(index, entry)| {
+        let text = corpus.file(entry.file).map_or("", |f| f.text.as_str());
+        let index = u32::try_from(index).unwrap_or(u32::MAX);
+        entry.talk.passages.iter().filter_map(move |p| Some((index, text.get(p.range.clone())?)))
+    });
+    let rows = suggestions::suggest(&corpus.catalog, passages, SUGGESTION_LIMIT)
+        .into_iter()
+        .map(|s| vec![s.text, s.shape.as_str().to_owned(), s.talks.to_string(), s.occurrences.to_string()])
+        .collect();
+    to_csv("suggestions", &["candidate", "shape", "talks", "occurrences"], rows)
+}

@@ -1,0 +1,107 @@
+//! The rule engine behind ambiguous aliases: word boundaries for Latin names (CJK characters
+//! count as boundaries, so `用k8s部署` mentions Kubernetes), exact case, and the nearby- and
+//! talk-level context words that the catalog attaches to an alias.
+
+use crate::catalog::Alias;
+use std::ops::Range;
+
+/// Bytes either side of a match searched for `requires_context` words (about 20 CJK characters).
+pub const WINDOW: usize = 60;
+
+/// A byte that continues a Latin word: a match may not start or end next to one.
+pub fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether `start..end` in `hay` stands on word boundaries. Only an alias that begins (ends)
+/// with a Latin letter or digit needs a boundary at its start (end); anything that is not an
+/// ASCII letter, digit or `_` — CJK characters included — is a boundary.
+pub fn on_boundaries(hay: &[u8], start: usize, end: usize) -> bool {
+    let first_is_word = hay.get(start).is_some_and(|&b| is_word_byte(b));
+    let last_is_word = end > start && hay.get(end - 1).is_some_and(|&b| is_word_byte(b));
+    let before_ok = !first_is_word || start == 0 || !hay.get(start - 1).is_some_and(|&b| is_word_byte(b));
+    let after_ok = !last_is_word || !hay.get(end).is_some_and(|&b| is_word_byte(b));
+    before_ok && after_ok
+}
+
+/// ASCII-case-insensitive substring test; `needle` is already lower-case.
+pub fn contains_ci(hay: &[u8], needle: &str) -> bool {
+    let needle = needle.as_bytes();
+    if needle.is_empty() || needle.len() > hay.len() {
+        return needle.is_empty();
+    }
+    hay.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+fn starts_with_ci(hay: &[u8], needle: &str) -> bool {
+    hay.get(..needle.len()).is_some_and(|h| h.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+fn ends_with_ci(hay: &[u8], needle: &str) -> bool {
+    hay.len() >= needle.len() && hay[hay.len() - needle.len()..].eq_ignore_ascii_case(needle.as_bytes())
+}
+
+/// Remembers, per talk, the answers to talk-level context questions (does this talk name
+/// Alibaba Cloud? CQRS?), so a word is looked for once per talk, not once per match.
+/// The talk is lower-cased once, on the first question, and searched with `memmem`.
+#[derive(Debug, Default)]
+pub struct TalkMemo {
+    answers: Vec<(usize, bool)>,
+    lowered: Option<Vec<u8>>,
+}
+
+impl TalkMemo {
+    fn any_in_talk(&mut self, key: usize, words: &[String], talk: &[u8]) -> bool {
+        if let Some(&(_, answer)) = self.answers.iter().find(|(k, _)| *k == key) {
+            return answer;
+        }
+        let lowered = self.lowered.get_or_insert_with(|| talk.to_ascii_lowercase());
+        let answer = words.iter().any(|w| memchr::memmem::find(lowered, w.as_bytes()).is_some());
+        self.answers.push((key, answer));
+        answer
+    }
+}
+
+/// Where a match is: the whole text, the match, its passage and its talk.
+pub struct Site<'a> {
+    /// The file's text.
+    pub hay: &'a [u8],
+    /// The match.
+    pub at: Range<usize>,
+    /// The passage it is in.
+    pub passage: Range<usize>,
+    /// The talk it is in.
+    pub talk: Range<usize>,
+}
+
+/// Whether `alias` (candidate number `key`, for the memo) really is meant at `site`.
+pub fn alias_holds(alias: &Alias, key: usize, site: &Site<'_>, memo: &mut TalkMemo) -> bool {
+    let Site { hay, at, passage, talk } = site;
+    if alias.case_sensitive && hay.get(at.clone()) != Some(alias.text.as_bytes()) {
+        return false;
+    }
+    let after = hay.get(at.end..passage.end).unwrap_or_default();
+    if alias.not_followed_by.iter().any(|w| starts_with_ci(after, w)) {
+        return false;
+    }
+    let before = hay.get(passage.start..at.start).unwrap_or_default();
+    if alias.not_preceded_by.iter().any(|w| ends_with_ci(before, w)) {
+        return false;
+    }
+    if !alias.requires_context.is_empty() {
+        let lo = at.start.saturating_sub(WINDOW).max(passage.start);
+        let hi = (at.end + WINDOW).min(passage.end);
+        let window = hay.get(lo..hi).unwrap_or_default();
+        if !alias.requires_context.iter().any(|w| contains_ci(window, w)) {
+            return false;
+        }
+    }
+    let talk_text = hay.get(talk.clone()).unwrap_or_default();
+    if !alias.requires_talk_context.is_empty()
+        && !memo.any_in_talk(key * 2, &alias.requires_talk_context, talk_text)
+    {
+        return false;
+    }
+    alias.excluded_by_talk_context.is_empty()
+        || !memo.any_in_talk(key * 2 + 1, &alias.excluded_by_talk_context, talk_text)
+}

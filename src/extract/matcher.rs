@@ -1,0 +1,164 @@
+//! One aho-corasick DFA over every alias of every technology and every stance cue word:
+//! leftmost-longest, ASCII-case-insensitive. Exact case and context rules are checked after a
+//! match, so the automaton runs once over the text however many rules there are.
+
+use super::context::{self, Site, TalkMemo};
+use super::stance::{CUES, Cue};
+use crate::catalog::{Alias, Catalog, ToolId};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Why the matcher could not be built (an automaton too large, in practice).
+#[derive(Debug, thiserror::Error)]
+#[error("cannot build the technology matcher: {0}")]
+pub struct BuildError(#[from] aho_corasick::BuildError);
+
+/// What a pattern of the automaton stands for.
+#[derive(Debug, Clone, Copy)]
+enum Pattern {
+    /// Aliases whose text is this pattern (ignoring ASCII case): `candidates[first..end]`,
+    /// tried in catalog order.
+    Tool { first: u32, end: u32 },
+    /// A stance or migration cue.
+    Cue(Cue),
+}
+
+/// One technology behind a pattern, with the rules of that writing.
+#[derive(Debug, Clone)]
+struct Candidate {
+    tool: ToolId,
+    alias: Alias,
+}
+
+/// A technology found at a byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ToolHit {
+    /// Which technology.
+    pub tool: ToolId,
+    /// Byte range in the file text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+}
+
+/// A cue word found at a byte offset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CueHit {
+    /// What kind of cue.
+    pub cue: Cue,
+    /// Byte offset in the file text.
+    pub start: usize,
+    /// End offset.
+    pub end: usize,
+}
+
+/// The compiled catalog: build once per catalog, share across threads.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    ac: AhoCorasick,
+    patterns: Vec<Pattern>,
+    candidates: Vec<Candidate>,
+}
+
+impl Matcher {
+    /// Compiles every alias of `catalog` and every cue word into one DFA.
+    pub fn new(catalog: &Catalog) -> Result<Self, BuildError> {
+        let mut texts: Vec<String> = Vec::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut grouped: Vec<Vec<Candidate>> = Vec::new();
+        for (index, tech) in catalog.technologies().iter().enumerate() {
+            let tool = ToolId(u32::try_from(index).unwrap_or(u32::MAX));
+            // One-letter forms (`C`, `R`) would match inside every word; those languages are
+            // found by their longer forms (`C 语言`, `C++`).
+            for alias in tech.match_forms().into_iter().filter(|a| a.text.len() > 1) {
+                let key = alias.text.to_ascii_lowercase();
+                let slot = *by_key.entry(key).or_insert_with(|| {
+                    texts.push(alias.text.clone());
+                    grouped.push(Vec::new());
+                    grouped.len() - 1
+                });
+                grouped[slot].push(Candidate { tool, alias });
+            }
+        }
+        let mut patterns = Vec::with_capacity(texts.len() + CUES.len());
+        let mut candidates = Vec::new();
+        for group in grouped {
+            let first = u32::try_from(candidates.len()).unwrap_or(u32::MAX);
+            candidates.extend(group);
+            let end = u32::try_from(candidates.len()).unwrap_or(u32::MAX);
+            patterns.push(Pattern::Tool { first, end });
+        }
+        for (word, cue) in CUES {
+            if !by_key.contains_key(&word.to_ascii_lowercase()) {
+                texts.push((*word).to_owned());
+                patterns.push(Pattern::Cue(*cue));
+            }
+        }
+        let ac = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .build(&texts)?;
+        Ok(Self { ac, patterns, candidates })
+    }
+
+    /// Number of distinct alias texts compiled (for diagnostics and benchmarks).
+    pub fn alias_count(&self) -> usize {
+        self.patterns.iter().filter(|p| matches!(p, Pattern::Tool { .. })).count()
+    }
+
+    /// Scans `passage` of `text` (which lies in `talk`), appending technologies to `tools` and
+    /// cue words to `cues`, both in text order.
+    pub fn scan(
+        &self,
+        text: &str,
+        passage: Range<usize>,
+        talk: Range<usize>,
+        memo: &mut TalkMemo,
+        tools: &mut Vec<ToolHit>,
+        cues: &mut Vec<CueHit>,
+    ) {
+        let hay = text.as_bytes();
+        let mut at = passage.start;
+        while at < passage.end {
+            let Some(m) = self.ac.find(Input::new(hay).span(at..passage.end)) else { break };
+            let (start, end) = (m.start(), m.end());
+            let accepted = context::on_boundaries(hay, start, end)
+                && match self.patterns[m.pattern().as_usize()] {
+                    Pattern::Cue(cue) => {
+                        cues.push(CueHit { cue, start, end });
+                        true
+                    }
+                    Pattern::Tool { first, end: last } => {
+                        let site = Site { hay, at: start..end, passage: passage.clone(), talk: talk.clone() };
+                        let found = (first as usize..last as usize)
+                            .find(|&i| context::alias_holds(&self.candidates[i].alias, i, &site, memo));
+                        if let Some(i) = found {
+                            tools.push(ToolHit { tool: self.candidates[i].tool, start, end });
+                        }
+                        found.is_some()
+                    }
+                };
+            at = if accepted {
+                end
+            } else if start > 0 && context::is_word_byte(hay[start - 1]) && context::is_word_byte(hay[start])
+            {
+                // Inside a Latin word no match can start on a boundary: go to its end.
+                start + hay[start..].iter().take_while(|&&b| context::is_word_byte(b)).count()
+            } else {
+                start + utf8_len(hay[start])
+            };
+        }
+    }
+}
+
+/// Length of the UTF-8 sequence that starts with `first`, so a retry starts on a character.
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
+}

@@ -1,0 +1,215 @@
+//! From talks to what they say about technologies: mentions (technology, passage, role, byte
+//! range, line, stance), migrations between technologies, and the organisations that gave each
+//! talk. Everything here is a pure function of the catalog and the repaired text.
+//!
+//! [`Extractor::talk`] is what [`crate::index`] runs, in parallel over talks.
+
+mod context;
+pub mod matcher;
+pub mod migrations;
+pub mod orgs;
+pub mod stance;
+pub mod suggestions;
+
+pub use matcher::{BuildError, Matcher};
+pub use orgs::{OrgFinder, OrgSource, TalkOrg};
+pub use stance::{Cue, Stance};
+
+use crate::catalog::{Catalog, ToolId};
+use crate::parse::{Role, Talk};
+use context::TalkMemo;
+use matcher::{CueHit, ToolHit};
+use std::ops::Range;
+
+/// One mention of a technology. Numbers, not strings: the surface is `text[range]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Index of the talk in [`crate::Corpus::talks`].
+    pub talk: u32,
+    /// Index of the passage in that talk's `passages`.
+    pub passage: u32,
+    /// The technology.
+    pub tool: ToolId,
+    /// Title, question, answer or body.
+    pub role: Role,
+    /// The Q&A pair number, for questions and answers.
+    pub qa_index: Option<u32>,
+    /// Byte range in the file's text.
+    pub range: Range<usize>,
+    /// 1-based line.
+    pub line: u32,
+    /// What the sentence says about it.
+    pub stance: Stance,
+}
+
+/// A change from one technology to another, with the sentence that says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Migration {
+    /// Index of the talk in [`crate::Corpus::talks`].
+    pub talk: u32,
+    /// What was left.
+    pub from: ToolId,
+    /// What was adopted.
+    pub to: ToolId,
+    /// Byte range of the evidence sentence in the file's text.
+    pub evidence: Range<usize>,
+    /// 1-based line of the first technology.
+    pub line: u32,
+}
+
+/// Everything extracted from one talk.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TalkFindings {
+    /// Mentions, in text order.
+    pub mentions: Vec<Mention>,
+    /// Migrations, in text order.
+    pub migrations: Vec<Migration>,
+    /// The organisations that gave the talk.
+    pub orgs: Vec<TalkOrg>,
+}
+
+/// Why extraction could not be set up.
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    /// The technology automaton could not be built.
+    #[error(transparent)]
+    Tools(#[from] BuildError),
+    /// The organisation automaton could not be built.
+    #[error("cannot build the organisation matcher: {0}")]
+    Orgs(#[from] aho_corasick::BuildError),
+}
+
+/// The compiled catalog: technologies, cues and organisations.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    /// Technologies and cue words.
+    pub matcher: Matcher,
+    /// Organisations.
+    pub orgs: OrgFinder,
+}
+
+/// Sentence ends: a mention's stance and migrations are read within its sentence.
+const SENTENCE_END: [char; 8] = ['\n', '。', '！', '？', '；', '!', '?', ';'];
+
+impl Extractor {
+    /// Compiles `catalog`.
+    pub fn new(catalog: &Catalog) -> Result<Self, ExtractError> {
+        Ok(Self { matcher: Matcher::new(catalog)?, orgs: OrgFinder::new(catalog)? })
+    }
+
+    /// Extracts mentions, migrations and organisations from `talk` (number `talk_index`) of a
+    /// file whose text is `text` and whose front matter, if any, is `front_matter`.
+    pub fn talk(&self, text: &str, talk: &Talk, talk_index: u32, front_matter: Option<&str>) -> TalkFindings {
+        let mut findings = TalkFindings::default();
+        let mut memo = TalkMemo::default();
+        let (mut tools, mut cues) = (Vec::new(), Vec::new());
+        for (p_index, passage) in talk.passages.iter().enumerate() {
+            tools.clear();
+            cues.clear();
+            let range = passage.range.clone();
+            self.matcher.scan(text, range.clone(), talk.range.clone(), &mut memo, &mut tools, &mut cues);
+            let mut line = passage.line;
+            let mut counted = range.start;
+            let first = findings.mentions.len();
+            for hit in &tools {
+                line += count_newlines(text.as_bytes().get(counted..hit.start).unwrap_or_default());
+                counted = hit.start;
+                let sentence = sentence_around(text, &range, hit.start, hit.end);
+                let in_sentence = cues_in(&cues, &sentence).iter().map(|c| c.cue);
+                findings.mentions.push(Mention {
+                    talk: talk_index,
+                    passage: u32::try_from(p_index).unwrap_or(u32::MAX),
+                    tool: hit.tool,
+                    role: passage.role,
+                    qa_index: passage.qa_index,
+                    range: hit.start..hit.end,
+                    line,
+                    stance: stance::decide(passage.role == Role::Question, in_sentence),
+                });
+            }
+            let is_question = passage.role == Role::Question;
+            self.migrations(text, &range, &tools, &cues, &mut findings, first, is_question);
+        }
+        let body = text.get(talk.range.clone()).unwrap_or_default();
+        findings.orgs = self.orgs.find(&talk.title, body, front_matter);
+        findings
+    }
+
+    /// Finds migrations among the passage's mentions (`findings.mentions[first..]`) and sets
+    /// the stance of their two sides (unless the passage is a question).
+    #[allow(clippy::too_many_arguments)] // one passage's state, passed down from `talk`
+    fn migrations(
+        &self,
+        text: &str,
+        passage: &Range<usize>,
+        tools: &[ToolHit],
+        cues: &[CueHit],
+        findings: &mut TalkFindings,
+        first: usize,
+        is_question: bool,
+    ) {
+        for pair in 0..tools.len().saturating_sub(1) {
+            let (a, b) = (tools[pair], tools[pair + 1]);
+            let sentence = sentence_around(text, passage, a.start, a.end);
+            if a.tool == b.tool || b.start >= sentence.end {
+                continue;
+            }
+            if !cues_in(cues, &sentence).iter().any(|c| matches!(c.cue, Cue::Migration | Cue::MovedAway)) {
+                continue;
+            }
+            let before = text.get(sentence.start..a.start).unwrap_or_default();
+            let between = text.get(a.end..b.start).unwrap_or_default();
+            let after = text.get(b.end..sentence.end).unwrap_or_default();
+            let Some(forward) = migrations::direction(before, between, after) else { continue };
+            let (from, to) = if forward { (pair, pair + 1) } else { (pair + 1, pair) };
+            let (from_m, to_m) = (first + from, first + to);
+            findings.migrations.push(Migration {
+                talk: findings.mentions[from_m].talk,
+                from: tools[from].tool,
+                to: tools[to].tool,
+                evidence: sentence,
+                line: findings.mentions[first + pair].line,
+            });
+            if !is_question {
+                findings.mentions[from_m].stance = Stance::MovedAway;
+                findings.mentions[to_m].stance = Stance::Uses;
+            }
+        }
+    }
+}
+
+fn count_newlines(bytes: &[u8]) -> u32 {
+    u32::try_from(bytes.iter().filter(|&&b| b == b'\n').count()).unwrap_or(u32::MAX)
+}
+
+/// How far a sentence may reach on either side of a mention. Cue words that matter sit close to
+/// the name; the bound keeps the search constant-time when a text has no sentence ends at all
+/// (a 10 MB line would otherwise be scanned once per mention).
+const MAX_SENTENCE_SIDE: usize = 300;
+
+/// The sentence of `passage` around `start..end`: from after the previous sentence end to the
+/// next one (exclusive), at most [`MAX_SENTENCE_SIDE`] bytes either side.
+fn sentence_around(text: &str, passage: &Range<usize>, start: usize, end: usize) -> Range<usize> {
+    let lo = floor_boundary(text, start.saturating_sub(MAX_SENTENCE_SIDE).max(passage.start));
+    let hi = floor_boundary(text, end.saturating_add(MAX_SENTENCE_SIDE).min(passage.end));
+    let before = text.get(lo..start).unwrap_or_default();
+    let s = before
+        .rfind(SENTENCE_END)
+        .map_or(lo, |i| lo + i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let after = text.get(end..hi.max(end)).unwrap_or_default();
+    let e = after.find(SENTENCE_END).map_or(hi.max(end), |i| end + i);
+    s..e
+}
+
+/// The largest character boundary of `text` at or before `index`.
+fn floor_boundary(text: &str, index: usize) -> usize {
+    let index = index.min(text.len());
+    (index.saturating_sub(3)..=index).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
+}
+
+/// The cue hits (sorted by start) that lie in `range`.
+fn cues_in<'a>(cues: &'a [CueHit], range: &Range<usize>) -> &'a [CueHit] {
+    let lo = cues.partition_point(|c| c.start < range.start);
+    let hi = cues.partition_point(|c| c.start < range.end);
+    &cues[lo..hi.max(lo)]
+}
