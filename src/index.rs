@@ -4,6 +4,10 @@
 //! built with, every talk with its organisations, every mention and migration. Nothing
 //! downstream ever mutates it.
 
+pub mod postings;
+
+pub use postings::{OrgKey, Postings};
+
 use crate::catalog::{self, Catalog};
 use crate::corpus::{self, LoadError, LoadOptions, Source, TextFile};
 use crate::extract::{Extractor, Mention, Migration, TalkFindings, TalkOrg};
@@ -45,6 +49,8 @@ pub struct Corpus {
     pub mentions: Vec<Mention>,
     /// Every migration, by talk, in text order.
     pub migrations: Vec<Migration>,
+    /// Lookup tables for the analyses.
+    pub postings: Postings,
 }
 
 impl Corpus {
@@ -80,8 +86,23 @@ impl Corpus {
             problems.extend(parsed.problems);
         }
         let mut corpus =
-            Self { name, files, talks, problems, catalog, mentions: Vec::new(), migrations: Vec::new() };
+            Self {
+            name,
+            files,
+            talks,
+            problems,
+            catalog,
+            mentions: Vec::new(),
+            migrations: Vec::new(),
+            postings: Postings::default(),
+        };
         corpus.extract();
+        corpus.postings = Postings::build(
+            &corpus.catalog,
+            corpus.talks.iter().map(|t| t.orgs.iter().map(|o| (o.org, o.name.as_str())).collect()),
+            corpus.talks.len(),
+            &corpus.mentions,
+        );
         corpus.problems.sort();
         corpus
     }

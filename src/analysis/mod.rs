@@ -1,12 +1,79 @@
-//! Analyses over the snapshot: timelines, the co-occurrence graph, communities, centralities,
-//! layout and trends. Every analysis is a pure function of its inputs, so results can be cached
-//! by (snapshot, filter) and recomputed only when those change.
+//! Analyses over the snapshot: timelines, the co-occurrence graph (communities, centralities,
+//! layout), the company × technology matrix, the radar, comparisons and evidence. Every
+//! analysis is a pure function of (snapshot, [`Filter`]), so results can be cached by that pair
+//! and recomputed only when it changes — never per frame.
 //!
-//! The modules here hold the general methods; each says which published method it follows.
+//! The general methods (periods, association measures, Louvain, centrality, layout, trends)
+//! each say which published method they follow. [`Analyses::run`] computes the usual set at once.
 
 pub mod centrality;
 pub mod community;
+pub mod compare;
+pub mod evidence;
+pub mod filter;
+pub mod graph;
 pub mod layout;
+pub mod matrix;
 pub mod measures;
 pub mod period;
+pub mod radar;
+pub mod timeline;
 pub mod trend;
+
+pub use filter::{Filter, Selection};
+
+use crate::catalog::ToolId;
+use crate::index::{Corpus, OrgKey};
+use std::collections::HashMap;
+
+/// Rows and columns of the matrix computed by [`Analyses::run`].
+pub const MATRIX_ORGS: usize = 60;
+/// Columns of the matrix computed by [`Analyses::run`].
+pub const MATRIX_TOOLS: usize = 60;
+
+/// The usual analyses of one (snapshot, filter) pair.
+#[derive(Debug, Clone)]
+pub struct Analyses {
+    /// The filter resolved against the snapshot.
+    pub selection: Selection,
+    /// Timeline at the chosen granularity.
+    pub timeline: timeline::Timeline,
+    /// The co-occurrence network.
+    pub graph: graph::CoGraph,
+    /// Company × technology.
+    pub matrix: matrix::Matrix,
+    /// The radar.
+    pub radar: Vec<radar::Blip>,
+    /// Directed migrations (from, to, talks).
+    pub migrations: Vec<(ToolId, ToolId, u32)>,
+    /// Organisation–technology edges (org, tool, talks).
+    pub org_tools: Vec<(OrgKey, ToolId, u32)>,
+}
+
+impl Analyses {
+    /// Computes every analysis of `filter` on `corpus`; `previous` warm-starts the layout.
+    pub fn run(
+        corpus: &Corpus,
+        filter: &Filter,
+        granularity: period::Granularity,
+        graph_options: &graph::GraphOptions,
+        previous: &HashMap<u64, [f64; 2]>,
+    ) -> Self {
+        let selection = Selection::new(corpus, filter);
+        let timeline = timeline::timeline(corpus, &selection, granularity);
+        let graph = graph::cooccurrence(corpus, &selection, graph_options, previous);
+        let matrix = matrix::matrix(corpus, &selection, MATRIX_ORGS, MATRIX_TOOLS);
+        // The radar judges trends by year whatever granularity is on screen: months are too noisy.
+        let yearly;
+        let radar_timeline = if granularity == period::Granularity::Year {
+            &timeline
+        } else {
+            yearly = timeline::timeline(corpus, &selection, period::Granularity::Year);
+            &yearly
+        };
+        let radar = radar::radar(corpus, &selection, radar_timeline);
+        let migrations = graph::migration_edges(corpus, &selection);
+        let org_tools = graph::org_tool_edges(corpus, &selection);
+        Self { selection, timeline, graph, matrix, radar, migrations, org_tools }
+    }
+}

@@ -4,7 +4,8 @@
 //! - **Rising / declining**: the share of talks mentioning it in the last [`WINDOW`] periods is
 //!   compared with the share in the [`WINDOW`] periods before, by a two-proportion z-test; the
 //!   trend is rising (declining) when z ≥ [`Z_TREND`] (≤ −[`Z_TREND`]), steady otherwise, and
-//!   unknown when either window has fewer than [`MIN_TALKS`] talks.
+//!   unknown when either window has fewer than [`MIN_TALKS`] talks. Trailing periods with fewer
+//!   than [`MIN_TALKS`] talks are left out, so a late stray note does not decide the trend.
 //! - **Bursts**: a period is a burst when its count exceeds what the share over all earlier
 //!   periods predicts, by z ≥ [`Z_BURST`] under a binomial model, with at least 3 mentioning
 //!   talks and two earlier periods of history.
@@ -51,7 +52,10 @@ impl Trend {
 
 /// The trend of a series of (talks mentioning it, all talks) per period, oldest first.
 pub fn trend(counts: &[u32], totals: &[u32]) -> (Trend, f64) {
+    // Trailing sparse periods (a few notes from after the bulk of the corpus) say nothing about
+    // the trend: the windows end at the last period with enough talks.
     let len = counts.len().min(totals.len());
+    let len = totals[..len].iter().rposition(|&t| t >= MIN_TALKS).map_or(0, |i| i + 1);
     if len < 2 * WINDOW {
         return (Trend::Unknown, 0.0);
     }
@@ -130,6 +134,7 @@ mod tests {
             (&[1, 1, 1], &[20, 20, 20], Trend::Unknown),
             (&[1, 0, 1, 1], &[2, 1, 2, 1], Trend::Unknown),
             (&[0, 0, 0, 0], &[20, 20, 20, 20], Trend::Steady),
+            (&[1, 1, 10, 12, 0], &[20, 20, 20, 20, 1], Trend::Rising),
         ];
         for (counts, totals, expected) in cases {
             assert_eq!(trend(counts, totals).0, *expected, "{counts:?}");

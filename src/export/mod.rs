@@ -2,6 +2,8 @@
 //! (write to a temporary file beside the target, then rename) so that a failure never leaves
 //! half a file behind.
 
+pub mod analysis_tables;
+pub mod network;
 pub mod report;
 pub mod tables;
 
@@ -67,7 +69,12 @@ pub fn prepare_output_dir(dir: &Path, force: bool) -> Result<(), ExportError> {
 /// `path` either keeps its old content or gets the whole new one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(io_error(path))?;
+    let mut builder = tempfile::Builder::new();
+    // Temporary files are private (0600) by default; the export is an ordinary file for the
+    // user to share, so it gets ordinary permissions (the umask still applies).
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
+    let mut temp = builder.tempfile_in(dir).map_err(io_error(path))?;
     temp.write_all(bytes).map_err(io_error(path))?;
     temp.as_file().sync_all().map_err(io_error(path))?;
     temp.persist(path).map_err(|e| ExportError::Io { path: path.to_path_buf(), source: e.error })?;

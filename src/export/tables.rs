@@ -13,7 +13,7 @@ use std::path::Path;
 /// How many suggestions the report lists.
 pub const SUGGESTION_LIMIT: usize = 200;
 
-fn to_csv(what: &'static str, header: &[&str], rows: Vec<Vec<String>>) -> Result<Vec<u8>, ExportError> {
+pub(crate) fn to_csv(what: &'static str, header: &[&str], rows: Vec<Vec<String>>) -> Result<Vec<u8>, ExportError> {
     let csv_error = |source| ExportError::Csv { what, source };
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(header).map_err(csv_error)?;
@@ -23,7 +23,7 @@ fn to_csv(what: &'static str, header: &[&str], rows: Vec<Vec<String>>) -> Result
     writer.into_inner().map_err(|e| ExportError::Csv { what, source: e.into_error().into() })
 }
 
-fn date(d: Option<Date>) -> String {
+pub(crate) fn date(d: Option<Date>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
 

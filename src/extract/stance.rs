@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 /// The stance of one mention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Stance {
     /// In production or chosen: 我们用, 采用, 基于, 上线了, we run.

@@ -20,7 +20,7 @@ use serde::Serialize;
 use std::ops::Range;
 
 /// What part of a talk a passage is; mentions inherit it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Role {
     /// The talk's title.

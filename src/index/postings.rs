@@ -1,0 +1,87 @@
+//! Lookup tables over the snapshot, built once with it so that every analysis under every filter
+//! is a cheap walk: which mentions belong to each talk, which talks mention each technology, and
+//! organisations interned as small numbers.
+
+use crate::catalog::Catalog;
+use crate::extract::Mention;
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+/// Index of an organisation in [`Postings::org_names`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct OrgKey(pub u32);
+
+/// Postings of one snapshot.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Postings {
+    /// Every organisation that gave a talk, by the catalog's name when it knows the
+    /// organisation and as written otherwise; sorted.
+    pub org_names: Vec<String>,
+    /// Per talk: its organisations.
+    pub talk_orgs: Vec<Vec<OrgKey>>,
+    /// Per talk: the range of its mentions in the snapshot's mention list.
+    pub talk_mentions: Vec<Range<u32>>,
+    /// Per technology (by `ToolId`): the talks mentioning it, ascending.
+    pub tool_talks: Vec<Vec<u32>>,
+}
+
+impl Postings {
+    /// Builds the postings of `talk_count` talks whose organisations are `talk_orgs` (as
+    /// (catalog entry, name as written)) and whose mentions, sorted by talk, are `mentions`.
+    pub fn build<'a>(
+        catalog: &Catalog,
+        talk_orgs: impl Iterator<Item = Vec<(Option<crate::catalog::OrgId>, &'a str)>>,
+        talk_count: usize,
+        mentions: &[Mention],
+    ) -> Self {
+        let named: Vec<Vec<String>> = talk_orgs
+            .map(|orgs| {
+                orgs.into_iter()
+                    .map(|(id, name)| id.and_then(|id| catalog.org(id)).map_or(name, |o| o.name.as_str()).to_owned())
+                    .collect()
+            })
+            .collect();
+        let mut keys: BTreeMap<&str, OrgKey> = named.iter().flatten().map(|n| (n.as_str(), OrgKey(0))).collect();
+        for (i, key) in keys.values_mut().enumerate() {
+            *key = OrgKey(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+        let talk_orgs: Vec<Vec<OrgKey>> = named
+            .iter()
+            .map(|names| {
+                let mut k: Vec<OrgKey> = names.iter().filter_map(|n| keys.get(n.as_str()).copied()).collect();
+                k.sort_unstable();
+                k.dedup();
+                k
+            })
+            .collect();
+        let org_names = keys.keys().map(|k| (*k).to_owned()).collect();
+        let mut talk_mentions = vec![0..0; talk_count];
+        let mut tool_talks = vec![Vec::new(); catalog.technologies().len()];
+        let mut start = 0usize;
+        while start < mentions.len() {
+            let talk = mentions[start].talk;
+            let end = start + mentions[start..].iter().take_while(|m| m.talk == talk).count();
+            if let Some(slot) = talk_mentions.get_mut(talk as usize) {
+                *slot = to_u32(start)..to_u32(end);
+            }
+            for m in &mentions[start..end] {
+                if let Some(list) = tool_talks.get_mut(m.tool.0 as usize)
+                    && list.last() != Some(&talk)
+                {
+                    list.push(talk);
+                }
+            }
+            start = end;
+        }
+        Self { org_names, talk_orgs, talk_mentions, tool_talks }
+    }
+
+    /// The name of an organisation key.
+    pub fn org_name(&self, key: OrgKey) -> &str {
+        self.org_names.get(key.0 as usize).map_or("", String::as_str)
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
