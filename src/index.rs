@@ -3,7 +3,7 @@
 //! Built once per load (off the UI thread in the app), then only read. Later stages add
 //! mentions and postings here; nothing downstream ever mutates it.
 
-use crate::corpus::{self, LoadError, LoadOptions, Source, TextFile};
+use crate::corpus::{self, LoadControl, LoadError, LoadOptions, LoadStage, Source, TextFile};
 use crate::parse::{self, Talk};
 use crate::problem::Problem;
 use jiff::civil::Date;
@@ -40,6 +40,23 @@ impl Corpus {
     pub fn load(source: &Source, options: &LoadOptions) -> Result<Self, LoadError> {
         let (files, problems) = corpus::read_texts(source, options)?;
         Ok(Self::from_files(source.display_name(), files, problems))
+    }
+
+    /// [`Self::load`], counting progress into `control` and stopping with
+    /// [`LoadError::Cancelled`] when it is cancelled (checked between stages and files).
+    pub fn load_with(
+        source: &Source,
+        options: &LoadOptions,
+        control: &LoadControl,
+    ) -> Result<Self, LoadError> {
+        let (files, problems) = corpus::read_texts_with(source, options, control)?;
+        control.enter(LoadStage::Parsing);
+        let corpus = Self::from_files(source.display_name(), files, problems);
+        if control.is_cancelled() {
+            return Err(LoadError::Cancelled);
+        }
+        control.enter(LoadStage::Done);
+        Ok(corpus)
     }
 
     /// Parses already decoded files into a snapshot.
