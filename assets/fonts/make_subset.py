@@ -50,10 +50,30 @@ def wanted_chars():
         (0x3000, 0x303F),  # CJK symbols and punctuation: 。、「」《》
         (0xFF00, 0xFFEF),  # full-width forms: ，：（）
         (0xFE30, 0xFE4F),  # CJK compatibility forms: vertical punctuation
+        (0x2190, 0x21FF),  # arrows, for the interface (back, folding)
+        (0x25A0, 0x25FF),  # geometric shapes: ▶ ▼ ◆
+        (0x2600, 0x26FF),  # miscellaneous symbols: ⚠
+        (0x2B00, 0x2BFF),  # more arrows: ⬅
     ]
     for first, last in blocks:
         chars.update(chr(c) for c in range(first, last + 1))
     return sorted(c for c in chars if c.isprintable())
+
+
+def alias_replacement_character():
+    """Draws U+FFFD (the replacement character) as ◆.
+
+    Text that could not be decoded or repaired shows U+FFFD, and Noto Sans CJK has no glyph for
+    it; egui would draw an empty box (or, in tests, refuse). A black diamond is the shape the
+    replacement character is drawn around in most fonts, so it reads as intended.
+    """
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(OUTPUT)
+    for table in font["cmap"].tables:
+        if table.isUnicode() and 0x25C6 in table.cmap:
+            table.cmap[0xFFFD] = table.cmap[0x25C6]
+    font.save(OUTPUT)
 
 
 def main():
@@ -77,6 +97,7 @@ def main():
         check=True,
     )
     pathlib.Path(text_file).unlink()
+    alias_replacement_character()
     print(f"{OUTPUT.name}: {len(chars)} characters, {OUTPUT.stat().st_size / 1e6:.2f} MB")
 
 

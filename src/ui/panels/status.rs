@@ -32,11 +32,11 @@ pub fn show(
                 "{} · {} {} · {} {} · {} {}",
                 snapshot.corpus.name,
                 count(snapshot.corpus.files.len()),
-                look.t(Str::Files),
+                look.t(Str::FilesCount),
                 count(snapshot.corpus.talks.len()),
-                look.t(Str::Talks),
+                look.t(Str::TalksCount),
                 count(snapshot.problem_count()),
-                look.t(Str::Problems),
+                look.t(Str::ProblemsCount),
             ));
         }
         if let Some(loading) = loading {
@@ -61,17 +61,17 @@ fn progress_text(look: &Look, loading: &Loading) -> String {
         LoadStage::Done => look.t(Str::Indexing),
     };
     let files = match p.stage {
-        LoadStage::Listing => format!("{} {}", count(p.files_total as usize), look.t(Str::Files)),
+        LoadStage::Listing => format!("{} {}", count(p.files_total as usize), look.t(Str::FilesCount)),
         LoadStage::Reading | LoadStage::Decoding => {
             format!(
                 "{}/{} {}",
                 count(p.files_done as usize),
                 count(p.files_total as usize),
-                look.t(Str::Files)
+                look.t(Str::FilesCount)
             )
         }
         LoadStage::Parsing | LoadStage::Done => {
-            format!("{} {}", count(p.files_total as usize), look.t(Str::Files))
+            format!("{} {}", count(p.files_total as usize), look.t(Str::FilesCount))
         }
     };
     format!(
