@@ -10,7 +10,7 @@ use crate::ui::fold::{FoldedRows, Row};
 use crate::ui::i18n::Str;
 use crate::ui::snapshot::Snapshot;
 use crate::ui::state::Selection;
-use egui::{Button, RichText, ScrollArea, Ui, vec2};
+use egui::{Atom, AtomExt as _, Button, RichText, ScrollArea, Ui, vec2};
 use std::ops::Range;
 
 /// The tree's rows: files (groups) and talks (indices into `Corpus::talks`).
@@ -45,10 +45,7 @@ pub fn show(
     selection: &Selection,
     out: &mut Vec<Command>,
 ) {
-    ui.horizontal(|ui| {
-        ui.heading(look.t(Str::Corpus));
-        ui.weak(format!("{} · {}", count(snapshot.corpus.files.len()), count(snapshot.corpus.talks.len())));
-    });
+    ui.heading(look.t(Str::Corpus));
     ui.weak(&snapshot.corpus.name);
     ui.separator();
     let rows = rows.rows();
@@ -93,7 +90,8 @@ fn file_row(
 }
 
 fn file_badges(look: &Look, file: &TextFile, talks: usize) -> RichText {
-    let mut text = format!("{} {}", count(talks), look.t(Str::TalksCount));
+    let noun = if talks == 1 { Str::TalkCountOne } else { Str::TalksCount };
+    let mut text = format!("{} {}", count(talks), look.t(noun));
     if file.encoding != "UTF-8" {
         text = format!("{}  {text}", file.encoding);
     }
@@ -131,7 +129,10 @@ fn talk_row(
     }
     ui.horizontal(|ui| {
         ui.add_space(18.0);
-        let button = Button::selectable(selection.talk == Some(index), (date, RichText::new(&talk.title)))
+        // The title gives way when the panel is narrow (never the date); the trailing grow
+        // keeps the row's text at its left edge.
+        let title = RichText::new(&talk.title).atom_shrink(true);
+        let button = Button::selectable(selection.talk == Some(index), (date, title, Atom::grow()))
             .truncate()
             .min_size(vec2(ui.available_width(), ROW_HEIGHT));
         if ui.add(button).on_hover_text(&talk.title).clicked() {

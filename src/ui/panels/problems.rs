@@ -23,11 +23,14 @@ pub fn groups(
     snapshot.problem_groups.iter().map(|(group, entries)| (*group, entries.iter().copied()))
 }
 
-/// Rebuilds `rows` for a new snapshot; notices start folded, failures open.
+/// Groups of notices longer than this start folded, so failures stay in sight.
+const FOLD_NOTICES_ABOVE: usize = 20;
+
+/// Rebuilds `rows` for a new snapshot; long groups of notices start folded, failures open.
 pub fn reset(rows: &mut ProblemRows, snapshot: &Snapshot) {
     rows.reset(snapshot.id, groups(snapshot), false);
-    for (group, _) in &snapshot.problem_groups {
-        if is_notice(*group) {
+    for (group, entries) in &snapshot.problem_groups {
+        if is_notice(*group) && entries.len() > FOLD_NOTICES_ABOVE {
             rows.toggle(*group, groups(snapshot));
         }
     }
