@@ -16,7 +16,7 @@ use std::time::Instant;
 #[derive(Debug, Parser)]
 #[command(version, about)]
 pub struct Args {
-    /// What to do; with none, summarise the embedded sample corpus.
+    /// What to do; with none, open the app on the embedded sample corpus.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -24,6 +24,14 @@ pub struct Args {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Open the app on folders (read recursively) or files.
+    Open {
+        /// Folders or files to open.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Print a short summary of the embedded sample corpus.
+    Summary,
     /// Load notes and write summary.json and talks.jsonl into a folder.
     Report {
         /// Folders (read recursively) or files; none means the embedded sample corpus.
@@ -63,7 +71,9 @@ pub fn main() -> ExitCode {
 /// Runs one parsed command line.
 pub fn run(args: Args) -> anyhow::Result<()> {
     match args.command {
-        None => summarise_embedded(),
+        None => crate::ui::run(Source::Embedded),
+        Some(Command::Open { paths }) => crate::ui::run(Source::Paths(paths)),
+        Some(Command::Summary) => summarise_embedded(),
         Some(Command::Report { paths, out, force, max_file_mib }) => {
             let source = if paths.is_empty() { Source::Embedded } else { Source::Paths(paths) };
             let options = LoadOptions { max_file_bytes: max_file_mib.saturating_mul(1024 * 1024) };

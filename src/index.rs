@@ -9,7 +9,7 @@ pub mod postings;
 pub use postings::{OrgKey, Postings};
 
 use crate::catalog::{self, Catalog};
-use crate::corpus::{self, LoadError, LoadOptions, Source, TextFile};
+use crate::corpus::{self, LoadControl, LoadError, LoadOptions, LoadStage, Source, TextFile};
 use crate::extract::{Extractor, Mention, Migration, TalkFindings, TalkOrg};
 use crate::parse::{self, Talk};
 use crate::problem::{Problem, ProblemKind};
@@ -56,11 +56,27 @@ pub struct Corpus {
 impl Corpus {
     /// Loads, decodes, repairs and parses `source`. Fails only when an input path does not exist.
     pub fn load(source: &Source, options: &LoadOptions) -> Result<Self, LoadError> {
-        let (files, mut problems) = corpus::read_texts(source, options)?;
+        Self::load_with(source, options, &LoadControl::default())
+    }
+
+    /// [`Self::load`], counting progress into `control` and stopping with
+    /// [`LoadError::Cancelled`] when it is cancelled (checked between stages and files).
+    pub fn load_with(
+        source: &Source,
+        options: &LoadOptions,
+        control: &LoadControl,
+    ) -> Result<Self, LoadError> {
+        let (files, mut problems) = corpus::read_texts_with(source, options, control)?;
+        control.enter(LoadStage::Parsing);
         let (mut catalog, catalog_problems) = Catalog::embedded();
         problems.extend(catalog_problems);
         problems.extend(catalog::user::apply(&mut catalog, &catalog::user::candidate_paths(source)));
-        Ok(Self::from_files_with(source.display_name(), files, problems, Arc::new(catalog)))
+        let corpus = Self::from_files_with(source.display_name(), files, problems, Arc::new(catalog));
+        if control.is_cancelled() {
+            return Err(LoadError::Cancelled);
+        }
+        control.enter(LoadStage::Done);
+        Ok(corpus)
     }
 
     /// Parses already decoded files into a snapshot, with the embedded catalog.
@@ -85,8 +101,7 @@ impl Corpus {
             talks.extend(parsed.talks.into_iter().map(|talk| TalkEntry { file, talk, orgs: Vec::new() }));
             problems.extend(parsed.problems);
         }
-        let mut corpus =
-            Self {
+        let mut corpus = Self {
             name,
             files,
             talks,

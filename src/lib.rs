@@ -11,6 +11,7 @@
 //! index    one immutable `Corpus` snapshot of everything above                    → Corpus
 //! export   the headless report (summary.json, talks.jsonl), written atomically
 //! cli      the `report` and `repair` commands over the very same code
+//! ui       the desktop app: read-only views of a snapshot; the only GUI-aware module
 //! ```
 //!
 //! No stage knows anything about how its results are shown.
@@ -36,6 +37,7 @@ pub mod extract;
 pub mod index;
 pub mod parse;
 pub mod problem;
+pub mod ui;
 
 pub use index::Corpus;
 pub use problem::{Problem, ProblemKind};

@@ -114,9 +114,18 @@ impl Selection {
     }
 
     /// The selected mentions of talk number `talk`.
-    pub fn talk_mentions<'a>(&'a self, corpus: &'a Corpus, talk: u32) -> impl Iterator<Item = &'a Mention> + 'a {
+    pub fn talk_mentions<'a>(
+        &'a self,
+        corpus: &'a Corpus,
+        talk: u32,
+    ) -> impl Iterator<Item = &'a Mention> + 'a {
         let range = corpus.postings.talk_mentions.get(talk as usize).cloned().unwrap_or(0..0);
-        corpus.mentions.get(range.start as usize..range.end as usize).unwrap_or_default().iter().filter(|m| self.has_mention(m))
+        corpus
+            .mentions
+            .get(range.start as usize..range.end as usize)
+            .unwrap_or_default()
+            .iter()
+            .filter(|m| self.has_mention(m))
     }
 
     /// Indices of the selected talks.

@@ -91,7 +91,8 @@ struct Counts {
 }
 
 fn count(corpus: &Corpus, selection: &Selection) -> Counts {
-    let mut counts = Counts { df: BTreeMap::new(), pairs: HashMap::new(), qa_pairs: HashMap::new(), talk_count: 0 };
+    let mut counts =
+        Counts { df: BTreeMap::new(), pairs: HashMap::new(), qa_pairs: HashMap::new(), talk_count: 0 };
     let mut tools: Vec<ToolId> = Vec::new();
     let mut by_qa: Vec<(u32, ToolId)> = Vec::new();
     for talk in selection.talk_indices() {
@@ -134,8 +135,12 @@ pub fn cooccurrence(
     previous: &HashMap<u64, [f64; 2]>,
 ) -> CoGraph {
     let counts = count(corpus, selection);
-    let mut chosen: Vec<(ToolId, u32)> =
-        counts.df.iter().map(|(&t, &df)| (t, df)).filter(|&(_, df)| df >= options.min_support.max(1)).collect();
+    let mut chosen: Vec<(ToolId, u32)> = counts
+        .df
+        .iter()
+        .map(|(&t, &df)| (t, df))
+        .filter(|&(_, df)| df >= options.min_support.max(1))
+        .collect();
     chosen.sort_by_key(|&(tool, df)| (std::cmp::Reverse(df), tool));
     chosen.truncate(options.max_nodes);
     let index: HashMap<ToolId, usize> = chosen.iter().enumerate().map(|(i, (t, _))| (*t, i)).collect();
@@ -216,8 +221,11 @@ impl CoGraph {
     }
 }
 
+/// Two technologies, smaller id first.
+pub type ToolPair = (ToolId, ToolId);
+
 /// Edges present in `later` but not `earlier` (appeared) and the reverse (vanished).
-pub fn edge_changes(earlier: &CoGraph, later: &CoGraph) -> (Vec<(ToolId, ToolId)>, Vec<(ToolId, ToolId)>) {
+pub fn edge_changes(earlier: &CoGraph, later: &CoGraph) -> (Vec<ToolPair>, Vec<ToolPair>) {
     let (before, after) = (earlier.pairs(), later.pairs());
     let appeared = after.iter().filter(|p| before.binary_search(p).is_err()).copied().collect();
     let vanished = before.iter().filter(|p| after.binary_search(p).is_err()).copied().collect();

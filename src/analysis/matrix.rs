@@ -9,7 +9,8 @@ use crate::index::{Corpus, OrgKey};
 use std::collections::BTreeMap;
 
 /// Stances in the order of [`Cell::stances`].
-pub const STANCES: [Stance; 5] = [Stance::Uses, Stance::Evaluating, Stance::MovedAway, Stance::Asked, Stance::Neutral];
+pub const STANCES: [Stance; 5] =
+    [Stance::Uses, Stance::Evaluating, Stance::MovedAway, Stance::Asked, Stance::Neutral];
 
 /// One organisation × technology cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -45,7 +46,9 @@ pub fn matrix(corpus: &Corpus, selection: &Selection, max_orgs: usize, max_tools
     let mut org_talks: BTreeMap<OrgKey, u32> = BTreeMap::new();
     let mut talk_cells: BTreeMap<ToolId, [u32; 5]> = BTreeMap::new();
     for talk in selection.talk_indices() {
-        let Some(orgs) = corpus.postings.talk_orgs.get(talk as usize).filter(|o| !o.is_empty()) else { continue };
+        let Some(orgs) = corpus.postings.talk_orgs.get(talk as usize).filter(|o| !o.is_empty()) else {
+            continue;
+        };
         talk_cells.clear();
         for m in selection.talk_mentions(corpus, talk) {
             let slot = STANCES.iter().position(|s| *s == m.stance).unwrap_or(4);

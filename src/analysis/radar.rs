@@ -39,7 +39,8 @@ pub enum Quadrant {
 
 impl Quadrant {
     /// All quadrants in drawing order.
-    pub const ALL: [Self; 4] = [Self::Platforms, Self::Infrastructure, Self::Tools, Self::LanguagesAndFrameworks];
+    pub const ALL: [Self; 4] =
+        [Self::Platforms, Self::Infrastructure, Self::Tools, Self::LanguagesAndFrameworks];
 
     /// The quadrant of a category.
     pub fn of(category: Category) -> Self {
@@ -49,8 +50,8 @@ impl Quadrant {
             Networking | ServiceMesh | IngressGateway | Storage | Database | MessageQueue | Cache
             | ConfigDiscovery => Self::Infrastructure,
             Language | RpcFramework | BigDataAi => Self::LanguagesAndFrameworks,
-            Logging | Monitoring | Tracing | CiCd | Registry | Security | PackageDeploy | ObservabilityOther
-            | Other => Self::Tools,
+            Logging | Monitoring | Tracing | CiCd | Registry | Security | PackageDeploy
+            | ObservabilityOther | Other => Self::Tools,
         }
     }
 

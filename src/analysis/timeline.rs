@@ -32,7 +32,8 @@ pub enum Measure {
 
 impl Measure {
     /// All measures, in menu order.
-    pub const ALL: [Self; 5] = [Self::Mentions, Self::Talks, Self::ShareOfTalks, Self::ShareInCategory, Self::Adopters];
+    pub const ALL: [Self; 5] =
+        [Self::Mentions, Self::Talks, Self::ShareOfTalks, Self::ShareInCategory, Self::Adopters];
 
     /// The kebab-case name used in files.
     pub fn as_str(self) -> &'static str {
@@ -97,7 +98,10 @@ impl Timeline {
     /// The values of `series` under `measure`, one per period.
     pub fn values(&self, series: &Series, measure: Measure) -> Vec<f64> {
         let ratio = |num: &[u32], den: &[u32]| -> Vec<f64> {
-            num.iter().zip(den).map(|(&n, &d)| if d == 0 { 0.0 } else { f64::from(n) / f64::from(d) }).collect()
+            num.iter()
+                .zip(den)
+                .map(|(&n, &d)| if d == 0 { 0.0 } else { f64::from(n) / f64::from(d) })
+                .collect()
         };
         match measure {
             Measure::Mentions => series.mentions.iter().map(|&v| f64::from(v)).collect(),
@@ -123,8 +127,10 @@ struct Counter {
 
 /// The timeline of every technology in `selection` at `granularity`.
 pub fn timeline(corpus: &Corpus, selection: &Selection, granularity: Granularity) -> Timeline {
-    let dated: Vec<(u32, Date)> =
-        selection.talk_indices().filter_map(|t| corpus.talks.get(t as usize)?.talk.date.map(|d| (t, d))).collect();
+    let dated: Vec<(u32, Date)> = selection
+        .talk_indices()
+        .filter_map(|t| corpus.talks.get(t as usize)?.talk.date.map(|d| (t, d)))
+        .collect();
     let (Some(first), Some(last)) = (dated.iter().map(|d| d.1).min(), dated.iter().map(|d| d.1).max()) else {
         return Timeline {
             granularity,

@@ -4,6 +4,7 @@
 //! folders and files are skipped, and only note formats are read. Every skipped or unreadable
 //! entry becomes a [`Problem`]; only a path that does not exist at all is an error.
 
+use super::control::{LoadControl, LoadStage};
 use crate::problem::{Problem, ProblemKind};
 use rayon::prelude::*;
 use std::io::{self, Read};
@@ -66,6 +67,9 @@ pub enum LoadError {
     /// An input path given by the user does not exist.
     #[error("{}: no such file or folder", .0.display())]
     NotFound(PathBuf),
+    /// The load was cancelled through its [`LoadControl`].
+    #[error("loading was cancelled")]
+    Cancelled,
 }
 
 /// A file found by the walk, still to be read.
@@ -76,20 +80,41 @@ struct Candidate {
 
 /// Lists and reads every note file of `source`. The result is sorted by path.
 pub fn load(source: &Source, options: &LoadOptions) -> Result<(Vec<RawFile>, Vec<Problem>), LoadError> {
+    load_with(source, options, &LoadControl::new())
+}
+
+/// [`load`], counting progress into `control` and stopping with [`LoadError::Cancelled`] when
+/// it is cancelled.
+pub fn load_with(
+    source: &Source,
+    options: &LoadOptions,
+    control: &LoadControl,
+) -> Result<(Vec<RawFile>, Vec<Problem>), LoadError> {
+    control.enter(LoadStage::Listing);
     match source {
-        Source::Embedded => Ok((embedded_files(), Vec::new())),
-        Source::Paths(paths) => load_paths(paths, options),
+        Source::Embedded => Ok((embedded_files(control), Vec::new())),
+        Source::Paths(paths) => load_paths(paths, options, control),
     }
 }
 
-fn embedded_files() -> Vec<RawFile> {
-    super::embedded::FILES
+fn embedded_files(control: &LoadControl) -> Vec<RawFile> {
+    let files = super::embedded::FILES;
+    control.found(files.len() as u64);
+    control.enter(LoadStage::Reading);
+    files
         .iter()
-        .map(|(name, bytes)| RawFile { path: (*name).to_owned(), bytes: bytes.to_vec() })
+        .map(|(name, bytes)| {
+            control.file_done(bytes.len() as u64);
+            RawFile { path: (*name).to_owned(), bytes: bytes.to_vec() }
+        })
         .collect()
 }
 
-fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<(Vec<RawFile>, Vec<Problem>), LoadError> {
+fn load_paths(
+    paths: &[PathBuf],
+    options: &LoadOptions,
+    control: &LoadControl,
+) -> Result<(Vec<RawFile>, Vec<Problem>), LoadError> {
     if let Some(missing) =
         paths.iter().find(|p| std::fs::metadata(p).is_err() && std::fs::symlink_metadata(p).is_err())
     {
@@ -99,12 +124,25 @@ fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<(Vec<RawFile>,
     let mut problems = Vec::new();
     let mut candidates = Vec::new();
     for root in paths {
-        walk(root, prefix_with_root, &mut candidates, &mut problems);
+        walk(root, prefix_with_root, &mut candidates, &mut problems, control);
     }
-    let read: Vec<Result<RawFile, Problem>> =
-        candidates.into_par_iter().map(|c| read_candidate(c, options)).collect();
+    control.enter(LoadStage::Reading);
+    // Once cancelled, the remaining files are skipped rather than read.
+    let read: Vec<Option<Result<RawFile, Problem>>> = candidates
+        .into_par_iter()
+        .map(|c| {
+            (!control.is_cancelled()).then(|| {
+                let result = read_candidate(c, options);
+                control.file_done(result.as_ref().map_or(0, |f| f.bytes.len() as u64));
+                result
+            })
+        })
+        .collect();
+    if control.is_cancelled() {
+        return Err(LoadError::Cancelled);
+    }
     let mut files = Vec::with_capacity(read.len());
-    for result in read {
+    for result in read.into_iter().flatten() {
         match result {
             Ok(file) => files.push(file),
             Err(problem) => problems.push(problem),
@@ -116,7 +154,13 @@ fn load_paths(paths: &[PathBuf], options: &LoadOptions) -> Result<(Vec<RawFile>,
 }
 
 /// Collects the note files below `root` (or `root` itself), recording what it skips.
-fn walk(root: &Path, prefix_with_root: bool, out: &mut Vec<Candidate>, problems: &mut Vec<Problem>) {
+fn walk(
+    root: &Path,
+    prefix_with_root: bool,
+    out: &mut Vec<Candidate>,
+    problems: &mut Vec<Problem>,
+    control: &LoadControl,
+) {
     let root_name = root.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let shown = |path: &Path| -> String {
         let relative = path.strip_prefix(root).unwrap_or(path);
@@ -139,6 +183,7 @@ fn walk(root: &Path, prefix_with_root: bool, out: &mut Vec<Candidate>, problems:
     if root_meta.is_ok_and(|m| m.is_file()) {
         // A file named directly is read whatever its extension: the user chose it.
         out.push(Candidate { full: root.to_path_buf(), shown: shown(root) });
+        control.found(1);
         return;
     }
     let walker = WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
@@ -147,6 +192,9 @@ fn walk(root: &Path, prefix_with_root: bool, out: &mut Vec<Candidate>, problems:
         entry.depth() == 0 || !is_hidden(entry.file_name())
     });
     loop {
+        if control.is_cancelled() {
+            return;
+        }
         let entry = match walker.next() {
             None => break,
             Some(Ok(entry)) => entry,
@@ -178,6 +226,7 @@ fn walk(root: &Path, prefix_with_root: bool, out: &mut Vec<Candidate>, problems:
             continue;
         }
         out.push(Candidate { full: path.to_path_buf(), shown: shown(path) });
+        control.found(1);
     }
 }
 

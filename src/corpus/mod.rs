@@ -3,12 +3,14 @@
 //! [`load`] walks and reads bytes, [`decode`] decides the encoding, [`repair`] undoes mojibake.
 //! [`read_texts`] runs all three and is what the rest of the program calls.
 
+pub mod control;
 pub mod decode;
 pub mod embedded;
 mod html;
 pub mod load;
 pub mod repair;
 
+pub use control::{LoadControl, LoadStage};
 pub use decode::{DecodeMethod, Decoded};
 pub use load::{LoadError, LoadOptions, RawFile, Source};
 pub use repair::{RepairReport, Repaired};
@@ -40,10 +42,32 @@ pub fn read_texts(
     source: &Source,
     options: &LoadOptions,
 ) -> Result<(Vec<TextFile>, Vec<Problem>), LoadError> {
-    let (raw, mut problems) = load::load(source, options)?;
-    let decoded: Vec<(TextFile, Vec<Problem>)> = raw.into_par_iter().map(to_text).collect();
+    read_texts_with(source, options, &LoadControl::new())
+}
+
+/// [`read_texts`], counting progress into `control` and stopping with [`LoadError::Cancelled`]
+/// when it is cancelled.
+pub fn read_texts_with(
+    source: &Source,
+    options: &LoadOptions,
+    control: &LoadControl,
+) -> Result<(Vec<TextFile>, Vec<Problem>), LoadError> {
+    let (raw, mut problems) = load::load_with(source, options, control)?;
+    control.enter(LoadStage::Decoding);
+    let decoded: Vec<Option<(TextFile, Vec<Problem>)>> = raw
+        .into_par_iter()
+        .map(|raw| {
+            (!control.is_cancelled()).then(|| {
+                control.file_done(0);
+                to_text(raw)
+            })
+        })
+        .collect();
+    if control.is_cancelled() {
+        return Err(LoadError::Cancelled);
+    }
     let mut files = Vec::with_capacity(decoded.len());
-    for (file, file_problems) in decoded {
+    for (file, file_problems) in decoded.into_iter().flatten() {
         files.push(file);
         problems.extend(file_problems);
     }

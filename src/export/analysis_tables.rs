@@ -152,7 +152,8 @@ pub fn matrix(corpus: &Corpus, analyses: &Analyses) -> Result<Vec<u8>, ExportErr
         for (c, tool) in m.tools.iter().enumerate() {
             let Some(cell) = m.cells[r][c] else { continue };
             let (id, display, _) = name(corpus, *tool);
-            let mut row = vec![corpus.postings.org_name(*org).to_owned(), id, display, cell.talks.to_string()];
+            let mut row =
+                vec![corpus.postings.org_name(*org).to_owned(), id, display, cell.talks.to_string()];
             row.extend(cell.stances.iter().map(ToString::to_string));
             row.push(cell.dominant().as_str().to_owned());
             rows.push(row);

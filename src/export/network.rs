@@ -54,7 +54,11 @@ fn node_rows(corpus: &Corpus, analyses: &Analyses) -> Vec<NodeRow> {
 
 /// The first alias written in Chinese characters, if any.
 fn chinese_name(tech: &crate::catalog::Technology) -> Option<String> {
-    tech.aliases.iter().map(|a| a.text.as_str()).find(|t| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))).map(str::to_owned)
+    tech.aliases
+        .iter()
+        .map(|a| a.text.as_str())
+        .find(|t| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+        .map(str::to_owned)
 }
 
 fn tool_id(corpus: &Corpus, tool: ToolId) -> String {
@@ -65,7 +69,10 @@ fn tool_id(corpus: &Corpus, tool: ToolId) -> String {
 pub fn gexf(corpus: &Corpus, analyses: &Analyses) -> String {
     let mut out = String::new();
     let _ = writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
-    let _ = writeln!(out, r#"<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">"#);
+    let _ = writeln!(
+        out,
+        r#"<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">"#
+    );
     let _ = writeln!(
         out,
         "  <meta><creator>stackradar</creator><description>Technologies mentioned together in {}</description></meta>",
@@ -97,7 +104,12 @@ pub fn gexf(corpus: &Corpus, analyses: &Analyses) -> String {
         if let (Some(first), Some(last)) = (&row.first, &row.last) {
             let _ = write!(interval, r#" start="{first}" end="{last}""#);
         }
-        let _ = writeln!(out, r#"      <node id="{}" label="{}"{interval}>"#, escape(row.id.as_str()), escape(row.label.as_str()));
+        let _ = writeln!(
+            out,
+            r#"      <node id="{}" label="{}"{interval}>"#,
+            escape(row.id.as_str()),
+            escape(row.label.as_str())
+        );
         let _ = writeln!(
             out,
             r#"        <attvalues><attvalue for="label_zh" value="{}"/><attvalue for="category" value="{}"/><attvalue for="community" value="{}"/><attvalue for="talks" value="{}"/><attvalue for="pagerank" value="{}"/><attvalue for="betweenness" value="{}"/></attvalues>"#,

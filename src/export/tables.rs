@@ -13,7 +13,11 @@ use std::path::Path;
 /// How many suggestions the report lists.
 pub const SUGGESTION_LIMIT: usize = 200;
 
-pub(crate) fn to_csv(what: &'static str, header: &[&str], rows: Vec<Vec<String>>) -> Result<Vec<u8>, ExportError> {
+pub(crate) fn to_csv(
+    what: &'static str,
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+) -> Result<Vec<u8>, ExportError> {
     let csv_error = |source| ExportError::Csv { what, source };
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(header).map_err(csv_error)?;

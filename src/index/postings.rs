@@ -37,11 +37,14 @@ impl Postings {
         let named: Vec<Vec<String>> = talk_orgs
             .map(|orgs| {
                 orgs.into_iter()
-                    .map(|(id, name)| id.and_then(|id| catalog.org(id)).map_or(name, |o| o.name.as_str()).to_owned())
+                    .map(|(id, name)| {
+                        id.and_then(|id| catalog.org(id)).map_or(name, |o| o.name.as_str()).to_owned()
+                    })
                     .collect()
             })
             .collect();
-        let mut keys: BTreeMap<&str, OrgKey> = named.iter().flatten().map(|n| (n.as_str(), OrgKey(0))).collect();
+        let mut keys: BTreeMap<&str, OrgKey> =
+            named.iter().flatten().map(|n| (n.as_str(), OrgKey(0))).collect();
         for (i, key) in keys.values_mut().enumerate() {
             *key = OrgKey(u32::try_from(i).unwrap_or(u32::MAX));
         }

@@ -1,0 +1,302 @@
+//! The app: owns the snapshot, the selection, the settings and the running jobs; lays out the
+//! panels; and applies the [`Command`]s they emit, in one place ([`App::apply`]).
+
+use super::command::Command;
+use super::dialogs::{DialogOutcome, FileDialogs, PendingDialog};
+use super::i18n::Str;
+use super::jobs::{JobOutcome, LoadJob};
+use super::panels::corpus_tree::{self, TreeRows};
+use super::panels::path_prompt::PathPrompt;
+use super::panels::problems::{self, ProblemRows};
+use super::panels::status::Loading;
+use super::panels::{self, Look};
+use super::settings::Settings;
+use super::snapshot::Snapshot;
+use super::state::{Selection, Tab};
+use super::theme::{self, Palette};
+use crate::corpus::{LoadOptions, Source};
+use egui::{Context, Key, KeyboardShortcut, Modifiers, Ui};
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Ctrl+O (⌘O on macOS): open a folder.
+pub const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+
+/// How often the status bar refreshes while a load runs.
+const PROGRESS_REFRESH: Duration = Duration::from_millis(100);
+
+/// The stackradar desktop app.
+pub struct App {
+    settings: Settings,
+    snapshot: Option<Arc<Snapshot>>,
+    selection: Selection,
+    tree: TreeRows,
+    problems: ProblemRows,
+    job: Option<LoadJob>,
+    next_snapshot_id: u64,
+    dialogs: Arc<dyn FileDialogs>,
+    dialog: Option<PendingDialog>,
+    path_prompt: Option<PathPrompt>,
+    notices: Vec<String>,
+    options: LoadOptions,
+    ctx: Context,
+}
+
+impl App {
+    /// An app on `ctx` that starts loading `source` at once. `stored` is the settings JSON from
+    /// the last run, if any; `dialogs` asks the user for paths.
+    pub fn new(ctx: &Context, stored: Option<&str>, dialogs: Arc<dyn FileDialogs>, source: Source) -> Self {
+        super::fonts::install(ctx);
+        let (settings, reset) = stored.map(Settings::from_json).unwrap_or_default();
+        let mut app = Self {
+            selection: Selection::on(settings.tab),
+            settings,
+            snapshot: None,
+            tree: TreeRows::default(),
+            problems: ProblemRows::default(),
+            job: None,
+            next_snapshot_id: 1,
+            dialogs,
+            dialog: None,
+            path_prompt: None,
+            notices: Vec::new(),
+            options: LoadOptions::default(),
+            ctx: ctx.clone(),
+        };
+        if !reset.is_empty() {
+            app.notices.push(format!("{} {}", app.look().t(Str::SettingsReset), reset.join(", ")));
+        }
+        theme::apply(ctx, app.settings.theme);
+        app.apply(Command::Open(source));
+        app
+    }
+
+    /// The snapshot on screen, if one has loaded.
+    pub fn snapshot(&self) -> Option<&Snapshot> {
+        self.snapshot.as_deref()
+    }
+
+    /// Whether a load is running.
+    pub fn is_loading(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// Whether a dialog is open.
+    pub fn is_dialog_open(&self) -> bool {
+        self.dialog.is_some()
+    }
+
+    /// The current selection.
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// The settings as they would be saved now.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
+    }
+
+    /// The notices shown to the user.
+    pub fn notices(&self) -> &[String] {
+        &self.notices
+    }
+
+    /// The settings as JSON, for eframe's storage.
+    pub fn settings_json(&self) -> String {
+        Settings { tab: self.selection.tab, ..self.settings.clone() }.to_json()
+    }
+
+    fn look(&self) -> Look {
+        Look { lang: self.settings.language, palette: Palette::of(self.settings.theme) }
+    }
+
+    /// One frame: input, background results, panels, then the commands they emitted.
+    pub fn show(&mut self, ui: &mut Ui) {
+        let mut out = Vec::new();
+        self.poll_background(&mut out);
+        self.read_input(ui.ctx(), &mut out);
+        self.draw(ui, &mut out);
+        for command in out {
+            self.apply(command);
+        }
+    }
+
+    fn poll_background(&mut self, out: &mut Vec<Command>) {
+        if let Some(job) = &self.job {
+            match job.poll() {
+                JobOutcome::Pending => self.ctx.request_repaint_after(PROGRESS_REFRESH),
+                JobOutcome::Done(snapshot) => {
+                    let source = job.source.clone();
+                    self.job = None;
+                    self.install(*snapshot, &source);
+                }
+                JobOutcome::Failed(message) => {
+                    self.job = None;
+                    self.notices.push(format!("{}: {message}", self.look().t(Str::LoadFailed)));
+                }
+            }
+        }
+        if let Some(outcome) = self.dialog.as_ref().and_then(PendingDialog::poll) {
+            self.dialog = None;
+            match outcome {
+                DialogOutcome::Picked(paths) => out.push(Command::Open(Source::Paths(paths))),
+                DialogOutcome::Dismissed => {}
+                DialogOutcome::Unavailable => {
+                    self.path_prompt = Some(PathPrompt { no_dialog: true, ..PathPrompt::default() });
+                }
+            }
+        }
+    }
+
+    fn read_input(&self, ctx: &Context, out: &mut Vec<Command>) {
+        ctx.input_mut(|input| {
+            if input.consume_shortcut(&OPEN_SHORTCUT) {
+                out.push(Command::OpenDialog(super::dialogs::DialogKind::Folder));
+            }
+            // With the path prompt open, Esc belongs to it (it closes the prompt).
+            if self.path_prompt.is_none() && input.consume_key(Modifiers::NONE, Key::Escape) {
+                out.push(Command::Back);
+            }
+            let dropped: Vec<_> = input.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect();
+            if !dropped.is_empty() {
+                out.push(Command::Open(Source::Paths(dropped)));
+            }
+        });
+    }
+
+    fn draw(&mut self, ui: &mut Ui, out: &mut Vec<Command>) {
+        let look = self.look();
+        egui::Panel::top("menu")
+            .show(ui, |ui| panels::menu::show(ui, &look, &self.settings, self.selection.tab, out));
+        let loading = self
+            .job
+            .as_ref()
+            .map(|job| Loading { name: job.source.display_name(), progress: job.progress() });
+        egui::Panel::bottom("status").show(ui, |ui| {
+            panels::status::show(ui, &look, self.snapshot.as_deref(), loading.as_ref(), out);
+        });
+        if let Some(snapshot) = self.snapshot.as_deref() {
+            egui::Panel::left("corpus").resizable(true).default_size(360.0).min_size(220.0).show(ui, |ui| {
+                corpus_tree::show(ui, &look, snapshot, &self.tree, &self.selection, out);
+            });
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            panels::notices::show(ui, &look, &self.notices, out);
+            let Some(snapshot) = self.snapshot.as_deref() else {
+                ui.centered_and_justified(|ui| ui.spinner());
+                return;
+            };
+            panels::tabs::show(ui, &look, &self.selection, snapshot.problem_count(), out);
+            ui.separator();
+            match self.selection.tab {
+                Tab::Overview => panels::overview::show(ui, &look, snapshot, out),
+                Tab::Talk => panels::talk::show(ui, &look, snapshot, self.selection.talk),
+                Tab::Problems => problems::show(ui, &look, snapshot, &self.problems, out),
+            }
+        });
+        if let Some(prompt) = &mut self.path_prompt {
+            panels::path_prompt::show(ui.ctx(), &look, prompt, out);
+        }
+        drop_hint(ui, &look);
+    }
+
+    /// Carries out one command. Everything the user can do goes through here.
+    pub fn apply(&mut self, command: Command) {
+        match command {
+            Command::OpenDialog(kind) => {
+                if self.dialog.is_none() {
+                    let ctx = self.ctx.clone();
+                    let start = self.settings.last_folder.clone();
+                    let dialogs = Arc::clone(&self.dialogs);
+                    self.dialog =
+                        Some(PendingDialog::open(dialogs, kind, start, move || ctx.request_repaint()));
+                }
+            }
+            Command::ShowPathPrompt => self.path_prompt = Some(PathPrompt::default()),
+            Command::ClosePathPrompt => self.path_prompt = None,
+            Command::Open(source) => self.start_load(source),
+            Command::CancelLoad => {
+                if let Some(job) = self.job.take() {
+                    job.cancel();
+                    self.notices.push(self.look().t(Str::Cancelled).to_owned());
+                }
+            }
+            Command::ShowTab(tab) => self.selection.show_tab(tab),
+            Command::SelectTalk(index) => self.select_talk(index),
+            Command::SelectFile(file) => self.selection.select_file(file),
+            Command::ToggleFile(file) => {
+                if let Some(snapshot) = &self.snapshot {
+                    self.tree.toggle(file, corpus_tree::groups(snapshot));
+                }
+            }
+            Command::ToggleProblemGroup(group) => {
+                if let Some(snapshot) = &self.snapshot {
+                    self.problems.toggle(group, problems::groups(snapshot));
+                }
+            }
+            Command::Back => {
+                self.selection.back();
+            }
+            Command::SetTheme(theme) => {
+                self.settings.theme = theme;
+                theme::apply(&self.ctx, theme);
+            }
+            Command::SetLanguage(lang) => self.settings.language = lang,
+            Command::ClearRecent => self.settings.recent.clear(),
+            Command::DismissNotice(index) => {
+                if index < self.notices.len() {
+                    self.notices.remove(index);
+                }
+            }
+            Command::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    fn start_load(&mut self, source: Source) {
+        if let Some(previous) = self.job.take() {
+            // A newer request replaces the running one.
+            previous.cancel();
+        }
+        let id = self.next_snapshot_id;
+        self.next_snapshot_id += 1;
+        let ctx = self.ctx.clone();
+        self.job = Some(LoadJob::start(source, self.options.clone(), id, move || ctx.request_repaint()));
+    }
+
+    fn select_talk(&mut self, index: usize) {
+        let Some(snapshot) = &self.snapshot else { return };
+        let Some(entry) = snapshot.corpus.talks.get(index) else { return };
+        self.selection.select_talk(index, entry.file);
+        self.tree.unfold(entry.file, corpus_tree::groups(snapshot));
+    }
+
+    fn install(&mut self, snapshot: Snapshot, source: &Source) {
+        corpus_tree::reset(&mut self.tree, &snapshot);
+        problems::reset(&mut self.problems, &snapshot);
+        self.selection.clear_for_new_snapshot();
+        if let Source::Paths(paths) = source {
+            self.settings.add_recent(paths);
+        }
+        let title = format!("stackradar — {}", snapshot.corpus.name);
+        self.ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        self.snapshot = Some(Arc::new(snapshot));
+    }
+}
+
+/// While files are dragged over the window, say what dropping them does.
+fn drop_hint(ui: &Ui, look: &Look) {
+    if ui.ctx().input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let painter =
+        ui.ctx().layer_painter(egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop")));
+    let rect = ui.ctx().content_rect();
+    painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(160));
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        look.t(Str::DropHere),
+        egui::FontId::proportional(24.0),
+        egui::Color32::WHITE,
+    );
+}

@@ -1,0 +1,49 @@
+//! Everything the user can ask for, as data.
+//!
+//! Menus, shortcuts, drag-and-drop and panels do not change the app; they push [`Command`]s,
+//! and `App::apply` carries them out in one place. That keeps panels read-only and makes every
+//! action testable without a pointer.
+
+use super::dialogs::DialogKind;
+use super::i18n::Lang;
+use super::snapshot::ProblemGroup;
+use super::state::{Tab, Theme};
+use crate::corpus::Source;
+use crate::index::FileId;
+
+/// One user intent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Ask for a folder or files with the system dialog.
+    OpenDialog(DialogKind),
+    /// Show the path field (also shown when no dialog is available).
+    ShowPathPrompt,
+    /// Close the path field.
+    ClosePathPrompt,
+    /// Load this source in the background.
+    Open(Source),
+    /// Stop the running load; the current corpus stays.
+    CancelLoad,
+    /// Show a tab.
+    ShowTab(Tab),
+    /// Select a talk (index into `Corpus::talks`) and show it.
+    SelectTalk(usize),
+    /// Select a file in the tree.
+    SelectFile(FileId),
+    /// Fold or unfold a file's talks in the tree.
+    ToggleFile(FileId),
+    /// Fold or unfold a group of the Problems view.
+    ToggleProblemGroup(ProblemGroup),
+    /// Go back to the previous tab and talk (Esc).
+    Back,
+    /// Switch light / dark.
+    SetTheme(Theme),
+    /// Switch the interface language.
+    SetLanguage(Lang),
+    /// Forget the recent list.
+    ClearRecent,
+    /// Remove the notice at this position.
+    DismissNotice(usize),
+    /// Close the window.
+    Quit,
+}

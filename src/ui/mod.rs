@@ -1,0 +1,64 @@
+//! The desktop app (egui via eframe). This is the only part of the crate that knows egui: it
+//! draws read-only views of a loaded [`Corpus`](crate::Corpus) snapshot and turns what the user
+//! does into [`Command`](command::Command)s, applied in one place (`App::apply`).
+//!
+//! ```text
+//! app.rs       owns snapshot, selection, settings, jobs; lays out panels; applies commands
+//! jobs.rs      loading on a background thread, with progress and cancel
+//! snapshot.rs  the corpus plus what views derive from it, computed once per load
+//! panels/      one file per panel or view; each gets only what it draws
+//! ```
+
+pub mod app;
+pub mod command;
+pub mod dialogs;
+pub mod fold;
+pub mod fonts;
+pub mod i18n;
+pub mod jobs;
+pub mod panels;
+pub mod settings;
+pub mod snapshot;
+pub mod state;
+pub mod theme;
+
+pub use app::App;
+
+use crate::corpus::Source;
+use std::sync::Arc;
+
+/// The window's title before anything is loaded, and the app's name for eframe's storage.
+pub const APP_NAME: &str = "stackradar";
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        storage.set_string(settings::STORAGE_KEY, self.settings_json());
+    }
+}
+
+/// Opens the app's window on `source` and runs until it is closed.
+pub fn run(source: Source) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title(APP_NAME)
+            .with_app_id(APP_NAME)
+            .with_inner_size([1280.0, 820.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..eframe::NativeOptions::default()
+    };
+    eframe::run_native(
+        APP_NAME,
+        options,
+        Box::new(move |cc| {
+            let stored = cc.storage.and_then(|s| s.get_string(settings::STORAGE_KEY));
+            let dialogs = Arc::new(dialogs::RfdDialogs);
+            Ok(Box::new(App::new(&cc.egui_ctx, stored.as_deref(), dialogs, source)))
+        }),
+    )
+    .map_err(|error| anyhow::anyhow!("cannot open the window: {error}"))
+}

@@ -1,0 +1,54 @@
+//! The panels and views, one per file. Each draws a read-only view of what it is given and
+//! pushes [`Command`](super::command::Command)s for whatever the user asks; none of them sees the
+//! whole app.
+
+pub mod corpus_tree;
+pub mod menu;
+pub mod notices;
+pub mod overview;
+pub mod path_prompt;
+pub mod problems;
+pub mod status;
+pub mod tabs;
+pub mod talk;
+
+use super::i18n::{Lang, Str};
+use super::theme::Palette;
+
+/// What every panel needs to know about the look: the language and the colours.
+#[derive(Debug, Clone, Copy)]
+pub struct Look {
+    /// Interface language.
+    pub lang: Lang,
+    /// Colours of the current theme.
+    pub palette: Palette,
+}
+
+impl Look {
+    /// `key` in the interface language.
+    pub fn t(&self, key: Str) -> &'static str {
+        key.get(self.lang)
+    }
+}
+
+/// Thousands separated by a thin space, so big counts read at a glance in both languages.
+pub fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{2009}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(super::count(999), "999");
+        assert_eq!(super::count(1234567), "1\u{2009}234\u{2009}567");
+    }
+}

@@ -1,0 +1,194 @@
+//! The desktop app driven through its accessibility tree with egui_kittest: no window, no GPU.
+//! Each test starts the real `App` on real data and clicks the way a user would.
+
+// Helpers outside #[test] functions count as non-test code for clippy; here too a failed
+// unwrap is a failed test, which is what we want.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use egui_kittest::{Harness, HarnessBuilder};
+use stackradar::corpus::Source;
+use stackradar::ui::App;
+use stackradar::ui::command::Command;
+use stackradar::ui::dialogs::NoDialogs;
+use stackradar::ui::settings::Settings;
+use stackradar::ui::state::{Tab, Theme};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+type AppHarness = Harness<'static, Option<App>>;
+
+/// A harness whose app is made on the first frame, on the harness's own context.
+fn start(source: Source, stored: Option<&'static str>) -> AppHarness {
+    let mut harness = HarnessBuilder::default()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(8)
+        .with_context_setup(stackradar::ui::fonts::install)
+        .build_ui_state(
+            move |ui, app: &mut Option<App>| {
+                let app = app
+                    .get_or_insert_with(|| App::new(ui.ctx(), stored, Arc::new(NoDialogs), source.clone()));
+                app.show(ui);
+            },
+            None,
+        );
+    settle(&mut harness);
+    harness
+}
+
+fn app(harness: &AppHarness) -> &App {
+    harness.state().as_ref().expect("the app is made on the first frame")
+}
+
+fn app_mut(harness: &mut AppHarness) -> &mut App {
+    harness.state_mut().as_mut().expect("the app is made on the first frame")
+}
+
+/// Steps until no load or dialog is running, then once more so the result is drawn.
+fn settle(harness: &mut AppHarness) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        harness.step();
+        let busy = harness.state().as_ref().is_none_or(|a| a.is_loading() || a.is_dialog_open());
+        if !busy {
+            break;
+        }
+        assert!(Instant::now() < deadline, "loading took more than a minute");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    harness.run_steps(2);
+}
+
+fn fixture_with_binary_file() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("2021-05-06-notes.md"),
+        "# 2021-05-06：微服务拆分\n\nQ1：为什么选择 Kafka？\n\nA1：吞吐量高，生态成熟。\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("blob.md"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+    dir
+}
+
+#[test]
+fn starts_on_the_embedded_corpus_with_data_visible() {
+    let harness = start(Source::Embedded, None);
+    let snapshot = app(&harness).snapshot().expect("the embedded corpus loaded");
+    assert!(!snapshot.corpus.talks.is_empty());
+    assert_eq!(app(&harness).selection().tab, Tab::Overview);
+    harness.get_by_label("Talks per year");
+    assert!(harness.query_all_by_label_contains("embedded sample corpus").count() >= 1);
+}
+
+#[test]
+fn every_tab_shows_its_content() {
+    let mut harness = start(Source::Embedded, None);
+    tab(&harness, "Problems").click();
+    harness.run_steps(2);
+    assert_eq!(app(&harness).selection().tab, Tab::Problems);
+    assert!(
+        harness.query_by_label_contains("Invalid bytes replaced").is_some()
+            || harness.query_by_label_contains("not read").is_some()
+            || harness.query_by_label_contains("Mojibake").is_some()
+            || harness.query_by_label_contains("Nothing was skipped").is_some()
+    );
+    tab(&harness, "Talk").click();
+    harness.run_steps(2);
+    harness.get_by_label("Select a talk in the list on the left.");
+    tab(&harness, "Overview").click();
+    harness.run_steps(2);
+    harness.get_by_label("Talks per year");
+}
+
+#[test]
+fn a_talk_selected_in_the_tree_shows_whole_with_its_qa() {
+    let mut harness = start(Source::Embedded, None);
+    let (index, title, question) = {
+        let snapshot = app(&harness).snapshot().unwrap();
+        // Among the first rows of the tree (files unfolded), a talk with Q&A pairs.
+        let index = (0..20).find(|&i| snapshot.corpus.talks[i].talk.qa_pairs() > 0).expect("a talk with Q&A");
+        let entry = &snapshot.corpus.talks[index];
+        let file = snapshot.corpus.file(entry.file).unwrap();
+        let question =
+            entry.talk.passages.iter().find(|p| p.role == stackradar::parse::Role::Question).unwrap();
+        (index, entry.talk.title.clone(), file.text[question.range.clone()].trim().to_owned())
+    };
+    harness.get_all_by_label_contains(&title).next().expect("the talk is in the tree").click();
+    harness.run_steps(2);
+    assert_eq!(app(&harness).selection().tab, Tab::Talk);
+    assert_eq!(app(&harness).selection().talk, Some(index));
+    harness.get_by_label(&question);
+    assert!(harness.query_by_label("Q1").is_some(), "questions are numbered");
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    assert_eq!(app(&harness).selection().tab, Tab::Overview, "Esc goes back");
+}
+
+#[test]
+fn the_problems_tab_lists_a_binary_file_of_a_folder() {
+    let dir = fixture_with_binary_file();
+    let mut harness = start(Source::Paths(vec![dir.path().to_path_buf()]), None);
+    assert_eq!(app(&harness).snapshot().unwrap().corpus.talks.len(), 1);
+    app_mut(&mut harness).apply(Command::ShowTab(Tab::Problems));
+    harness.run_steps(2);
+    harness.get_by_label_contains("Binary, not read");
+    harness.get_by_label("blob.md");
+    harness.get_by_label_contains("looks binary");
+}
+
+#[test]
+fn settings_round_trip_and_a_damaged_value_is_reported() {
+    let stored =
+        r#"{"language":"ZhHans","theme":"Dark","tab":"Problems","recent":[["/notes"]],"last_folder":7}"#;
+    let harness = start(Source::Embedded, Some(stored));
+    let app = app(&harness);
+    assert_eq!(app.selection().tab, Tab::Problems);
+    let (saved, bad) = Settings::from_json(&app.settings_json());
+    assert!(bad.is_empty());
+    assert_eq!(saved.theme, Theme::Dark);
+    assert_eq!(saved.tab, Tab::Problems);
+    assert_eq!(saved.recent, vec![vec![std::path::PathBuf::from("/notes")]]);
+    assert!(app.notices().iter().any(|n| n.contains("last_folder")));
+    // The interface is in Chinese, drawn with the bundled font (kittest fails on missing glyphs).
+    harness.get_by_label("概览");
+}
+
+#[test]
+fn without_a_dialog_ctrl_o_offers_a_path_field_that_opens_the_folder() {
+    let dir = fixture_with_binary_file();
+    let mut harness = start(Source::Embedded, None);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::O);
+    settle(&mut harness);
+    harness.get_by_label_contains("No file dialog is available");
+    let field = harness.get_by_role(Role::TextInput);
+    field.focus();
+    harness.run_steps(1);
+    harness.get_by_role(Role::TextInput).type_text(&dir.path().display().to_string());
+    harness.run_steps(1);
+    harness.get_by_label("Open").click();
+    settle(&mut harness);
+    let snapshot = app(&harness).snapshot().unwrap();
+    assert_eq!(snapshot.corpus.name, dir.path().display().to_string());
+    assert_eq!(app(&harness).settings().recent[0], vec![dir.path().to_path_buf()]);
+}
+
+#[test]
+fn cancelling_a_load_keeps_the_previous_corpus() {
+    let dir = fixture_with_binary_file();
+    let mut harness = start(Source::Embedded, None);
+    let before = app(&harness).snapshot().unwrap().id;
+    app_mut(&mut harness).apply(Command::Open(Source::Paths(vec![dir.path().to_path_buf()])));
+    assert!(app(&harness).is_loading());
+    app_mut(&mut harness).apply(Command::CancelLoad);
+    settle(&mut harness);
+    assert_eq!(app(&harness).snapshot().unwrap().id, before);
+    assert!(app(&harness).notices().iter().any(|n| n.contains("cancelled")));
+}
+
+/// The tab button whose label starts with `name` (the Problems tab also shows a count).
+fn tab<'a>(harness: &'a AppHarness, name: &'a str) -> egui_kittest::Node<'a> {
+    harness
+        .get_by(move |node| node.role() == Role::Button && node.label().is_some_and(|l| l.starts_with(name)))
+}
