@@ -74,9 +74,9 @@ pub enum ExtractError {
     /// The technology automaton could not be built.
     #[error(transparent)]
     Tools(#[from] BuildError),
-    /// The organisation automaton could not be built.
-    #[error("cannot build the organisation matcher: {0}")]
-    Orgs(#[from] aho_corasick::BuildError),
+    /// The organisation finder could not be built.
+    #[error(transparent)]
+    Orgs(#[from] orgs::OrgBuildError),
 }
 
 /// The compiled catalog: technologies, cues and organisations.
