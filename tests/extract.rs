@@ -111,6 +111,22 @@ fn migrations_in_both_languages() {
         ("A：we replaced Zabbix with Prometheus", Some(("zabbix", "prometheus"))),
         ("A：we moved from Mesos to Kubernetes last year", Some(("mesos", "kubernetes"))),
         ("A：Calico 和 Flannel 都可以", None),
+        ("A：我们从 Flannel 迁移到了 Calico", Some(("flannel", "calico"))),
+        ("A：Kubernetes 替换了原来的 Mesos", Some(("mesos", "kubernetes"))),
+        ("A：后来用 Consul 来代替 ZooKeeper", Some(("zookeeper", "consul"))),
+        ("A：Flannel 替换为 Calico", Some(("flannel", "calico"))),
+        ("A：we switched from Docker to containerd", Some(("docker", "containerd"))),
+        ("A：we migrated Jenkins to GitLab CI", Some(("jenkins", "gitlab-ci"))),
+        // Near misses: the replacement word does not connect the two names.
+        ("A：装 Helm 可以用别的来代替，例如 Azure 上的工具", None),
+        ("A：Jenkins 迁移到新机房后，GitLab 也要升级", None),
+        ("A：Nginx 不能代替 Kong", None),
+        ("A：可以用 Consul 替换 ZooKeeper", None),
+        ("A：如果将 Flannel 替换成 Calico 会怎样", None),
+        ("A：要么将 GitLab 迁移到 Gerrit，要么不用", None),
+        ("A：Docker 和很多其他东西后来都慢慢被替换掉了 Kubernetes", None),
+        ("A：from Docker to Kubernetes we learned a lot", None),
+        ("A：we use Docker with Kubernetes", None),
     ];
     for (body, expected) in cases {
         let (_, found, catalog) = run("Title", body);
