@@ -173,6 +173,36 @@ fn organisations_from_titles_and_credit_lines() {
 }
 
 #[test]
+fn suggestions_prefer_product_shapes_over_dictionary_words() {
+    let shapes: &[(&str, &[(&str, suggestions::Shape)])] = &[
+        (
+            "用 k3s 和 log4j",
+            &[("k3s", suggestions::Shape::Versioned), ("log4j", suggestions::Shape::Versioned)],
+        ),
+        ("Docker+Kubernetes 方案", &[]),
+    ];
+    for (text, expected) in shapes {
+        assert_eq!(suggestions::candidates(text), *expected, "{text}");
+    }
+    let catalog = catalog();
+    let passages = [
+        (0, "overlay gateway Gateway STATUS NodePort FooMesh zork9 IPs barthing"),
+        (1, "overlay gateway Gateway STATUS NodePort FooMesh zork9 IPs barthing"),
+    ];
+    let ranked = suggestions::suggest(&catalog, passages.into_iter(), 10);
+    let got: Vec<(&str, suggestions::Shape)> = ranked.iter().map(|s| (s.text.as_str(), s.shape)).collect();
+    assert_eq!(
+        got,
+        [
+            ("FooMesh", suggestions::Shape::CamelCase),
+            ("zork9", suggestions::Shape::Versioned),
+            ("NodePort", suggestions::Shape::Compound),
+            ("barthing", suggestions::Shape::Latin),
+        ]
+    );
+}
+
+#[test]
 fn organisations_from_title_patterns() {
     let cases: &[(&str, &[&str])] = &[
         // A name followed directly by the talk's subject.
