@@ -221,6 +221,10 @@ fn organisations_from_title_patterns() {
         ("度量驱动的 DevOps 转型", &[]),
         ("对容器云平台的理解", &[]),
         ("智能工厂的容器云实践", &[]),
+        // Known companies (banks, carriers, vendors) at the start, with their other names.
+        ("民生银行容器平台建设", &["民生银行"]),
+        ("新华三的 SDN 实践", &["新华三"]),
+        ("H3C 如何做网络自动化", &["H3C"]),
         // A leading Latin name that is no technology.
         ("PPmoney 基于 Kubernetes 的 DevOps 实践", &["PPmoney"]),
         ("TalkingData 的 Spark On Kubernetes 实践", &["TalkingData"]),
