@@ -111,6 +111,22 @@ fn migrations_in_both_languages() {
         ("A：we replaced Zabbix with Prometheus", Some(("zabbix", "prometheus"))),
         ("A：we moved from Mesos to Kubernetes last year", Some(("mesos", "kubernetes"))),
         ("A：Calico 和 Flannel 都可以", None),
+        ("A：我们从 Flannel 迁移到了 Calico", Some(("flannel", "calico"))),
+        ("A：Kubernetes 替换了原来的 Mesos", Some(("mesos", "kubernetes"))),
+        ("A：后来用 Consul 来代替 ZooKeeper", Some(("zookeeper", "consul"))),
+        ("A：Flannel 替换为 Calico", Some(("flannel", "calico"))),
+        ("A：we switched from Docker to containerd", Some(("docker", "containerd"))),
+        ("A：we migrated Jenkins to GitLab CI", Some(("jenkins", "gitlab-ci"))),
+        // Near misses: the replacement word does not connect the two names.
+        ("A：装 Helm 可以用别的来代替，例如 Azure 上的工具", None),
+        ("A：Jenkins 迁移到新机房后，GitLab 也要升级", None),
+        ("A：Nginx 不能代替 Kong", None),
+        ("A：可以用 Consul 替换 ZooKeeper", None),
+        ("A：如果将 Flannel 替换成 Calico 会怎样", None),
+        ("A：要么将 GitLab 迁移到 Gerrit，要么不用", None),
+        ("A：Docker 和很多其他东西后来都慢慢被替换掉了 Kubernetes", None),
+        ("A：from Docker to Kubernetes we learned a lot", None),
+        ("A：we use Docker with Kubernetes", None),
     ];
     for (body, expected) in cases {
         let (_, found, catalog) = run("Title", body);
@@ -134,7 +150,10 @@ fn organisations_from_titles_and_credit_lines() {
         ("蔚来汽车的 Kubernetes 实践", "", &["蔚来汽车"]),
         ("91APP 的容器化之路", "", &["91APP"]),
         ("eBay Kubernetes 集群的存储实践", "", &["eBay"]),
-        ("某某集团基于 OpenShift 的容器化平台", "", &["某某集团"]),
+        ("汇通集团基于 OpenShift 的容器化平台", "", &["汇通集团"]),
+        // Anonymous on purpose: no organisation is named.
+        ("某股份制商业银行定制化 PaaS 介绍", "", &[]),
+        ("国内某大型酒店管理集团基于 Kubernetes 的实践", "", &[]),
         ("打造百亿级数据处理量的弹性调度容器平台", "", &[]),
         ("树莓派上的 Docker 集群管理", "", &[]),
         ("Kubernetes 在 AI 平台的落地实践", "", &[]),
@@ -150,6 +169,150 @@ fn organisations_from_titles_and_credit_lines() {
         let (_, found, _) = run(title, body);
         let names: Vec<&str> = found.orgs.iter().map(|o| o.name.as_str()).collect();
         assert_eq!(names, *expected, "{title} / {body}");
+    }
+}
+
+#[test]
+fn suggestions_prefer_product_shapes_over_dictionary_words() {
+    let shapes: &[(&str, &[(&str, suggestions::Shape)])] = &[
+        (
+            "用 k3s 和 log4j",
+            &[("k3s", suggestions::Shape::Versioned), ("log4j", suggestions::Shape::Versioned)],
+        ),
+        ("Docker+Kubernetes 方案", &[]),
+    ];
+    for (text, expected) in shapes {
+        assert_eq!(suggestions::candidates(text), *expected, "{text}");
+    }
+    let catalog = catalog();
+    let passages = [
+        (0, "overlay gateway Gateway STATUS NodePort FooMesh zork9 IPs barthing"),
+        (1, "overlay gateway Gateway STATUS NodePort FooMesh zork9 IPs barthing"),
+    ];
+    let ranked = suggestions::suggest(&catalog, passages.into_iter(), 10);
+    let got: Vec<(&str, suggestions::Shape)> = ranked.iter().map(|s| (s.text.as_str(), s.shape)).collect();
+    assert_eq!(
+        got,
+        [
+            ("FooMesh", suggestions::Shape::CamelCase),
+            ("zork9", suggestions::Shape::Versioned),
+            ("NodePort", suggestions::Shape::Compound),
+            ("barthing", suggestions::Shape::Latin),
+        ]
+    );
+}
+
+#[test]
+fn organisations_from_title_patterns() {
+    let cases: &[(&str, &[&str])] = &[
+        // A name followed directly by the talk's subject.
+        ("酷家乐服务网格与 Serverless 落地情况", &["酷家乐"]),
+        ("荔枝运维平台容器化实践", &["荔枝"]),
+        ("聚美优品云平台实践", &["聚美优品"]),
+        // A name, then the subject in Latin letters, in a report of practice.
+        ("房多多 Service Mesh 实践", &["房多多"]),
+        ("华尔街见闻 Istio 生产实践", &["华尔街见闻"]),
+        ("猪八戒网 DevOps 容器云与流水线", &["猪八戒网"]),
+        ("白话 Kubernetes 网络", &[]),
+        ("搭建企业私有 Docker Registry 实战分享", &[]),
+        ("小型公司 DevOps 落地实践案例", &[]),
+        // `X 的 <technology>` only: `度量驱动的 DevOps` is a phrase.
+        ("暴走漫画的 Docker 实践", &["暴走漫画"]),
+        ("度量驱动的 DevOps 转型", &[]),
+        ("对容器云平台的理解", &[]),
+        ("智能工厂的容器云实践", &[]),
+        // Known companies (banks, carriers, vendors) at the start, with their other names.
+        ("民生银行容器平台建设", &["民生银行"]),
+        ("新华三的 SDN 实践", &["新华三"]),
+        ("H3C 如何做网络自动化", &["H3C"]),
+        // A leading Latin name that is no technology.
+        ("PPmoney 基于 Kubernetes 的 DevOps 实践", &["PPmoney"]),
+        ("TalkingData 的 Spark On Kubernetes 实践", &["TalkingData"]),
+        ("Jenkins X：基于 Kubernetes 的 Serverless Jenkins", &[]),
+        ("Docker 的另类用法", &[]),
+        ("DBaaS 在金融生产环境的落地实践", &[]),
+        // The place of a practice.
+        ("Kubernetes 在智联招聘内网的应用场景", &["智联招聘"]),
+        ("Kubernetes 在本来生活网的落地实践", &["本来生活网"]),
+        ("Kubernetes 在 SHAREit 的落地实战", &["SHAREit"]),
+        ("Docker 在沪江落地的实践", &["沪江"]),
+        ("Docker 在 B 站的实施之路", &["B 站"]),
+        ("Kubernetes 在边缘计算领域的发展", &[]),
+        ("Open Policy Agent 在 Kubernetes 中的应用", &[]),
+        ("Docker 在测试中的应用", &[]),
+        ("基于 OVS 自研容器网络插件在金融类企业的落地实践", &[]),
+        ("Volcano 介绍及其在深度学习场景下的应用", &[]),
+        ("在项目实践中，如何进行容器化改造", &[]),
+    ];
+    for (title, expected) in cases {
+        let (_, found, _) = run(title, "");
+        let names: Vec<&str> = found.orgs.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, *expected, "{title}");
+    }
+}
+
+#[test]
+fn organisations_from_credit_lines() {
+    let cases: &[(&str, &[&str])] = &[
+        ("分享人**崔某：东方国信容器云技术负责人，主要负责平台的架构", &["东方国信"]),
+        ("分享人**王某，十年运维老兵，现担任有赞运维平台负责人", &["有赞"]),
+        ("分享人**林某，2014 年加入配族研发中心，任运维架构师", &["配族"]),
+        ("分享人赵某，来自城云科技企业云事业部，从事咨询", &["城云科技"]),
+        ("分享人**高某，就职于海航生态科技技术研究院", &["海航生态科技"]),
+        ("分享人**姜某，花名某某，阿里云技术专家", &["阿里云"]),
+        ("分享人**蒋某，[有容云](http://example.com/)高级咨询顾问", &["有容云"]),
+        ("分享人**李某，PPTV 聚力传媒 DCOS 技术主要负责人", &["PPTV 聚力传媒"]),
+        ("分享人**马某，中国移动通信有限公司研究院私有云项目经理", &["中国移动通信有限公司研究院"]),
+        ("分享人**林某，GrowingIO 服务端研发工程师", &["GrowingIO"]),
+        ("分享人**却某，一下科技运维工程师", &["一下科技"]),
+        ("分享人**罗某，某传统金融 IT 架构师，关注 IaaS", &[]),
+        ("分享人**陈某，资深开发工程师、全栈工程师", &[]),
+        ("分享人**牛某，曾任 VMware 研发中心研发工程师，IBM 实验室高级技术专家", &[]),
+        ("分享人**吾某，Kubernetes 社区 Member，毕业于上海交通大学", &[]),
+        ("分享人**张某，初出茅庐在阿里巴巴口碑网，参与本地搜索业务研发工作", &[]),
+    ];
+    for (body, expected) in cases {
+        let (_, found, _) = run("Title", body);
+        let names: Vec<&str> = found.orgs.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, *expected, "{body}");
+    }
+}
+
+#[test]
+fn organisations_from_bodies_that_speak_of_their_own() {
+    let cases: &[(&str, &[&str])] = &[
+        ("> Q：京东的镜像存在哪里？\n\nA：registry 后端是京东自研的 JFS，京东的业务都用它。", &["京东"]),
+        ("A：我们腾讯云的 VPC 打通了。腾讯云的网络用路由。腾讯云容器服务也一样。", &["腾讯云"]),
+        // Mentions alone, or ownership said once in passing, name nobody.
+        ("A：阿里云和腾讯云都可以，阿里云便宜，阿里云稳定。", &[]),
+        ("A：在 Mesosphere 内部没有过时，Mesosphere 和 Mesosphere 社区都在维护。", &[]),
+        ("A：京东自研的存储不错。", &[]),
+    ];
+    for (body, expected) in cases {
+        let (_, found, _) = run("Title", body);
+        let names: Vec<&str> = found.orgs.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, *expected, "{body}");
+    }
+}
+
+#[test]
+fn organisations_from_front_matter() {
+    let cases: &[(&str, &[&str])] = &[
+        ("company: 蔚来汽车", &["蔚来汽车"]),
+        ("Company: \"eBay\"", &["eBay"]),
+        ("organisation: 某某科技", &["某某科技"]),
+        ("公司：有赞", &["有赞"]),
+        ("author: 张三", &[]),
+        ("company:", &[]),
+    ];
+    let extractor = extractor();
+    for (front_matter, expected) in cases {
+        let text = "### 2020-01-01：容器实践\n\nA：我们用 Docker。\n";
+        let parsed = parse::parse_file("t.md", text);
+        let talk = parsed.talks.first().expect("one talk");
+        let found = extractor.talk(text, talk, 0, Some(front_matter));
+        let names: Vec<&str> = found.orgs.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, *expected, "{front_matter}");
     }
 }
 

@@ -45,3 +45,16 @@ fn mixed_encodings_and_formats_in_one_folder() {
     assert_eq!(corpus.talks[2].talk.date.map(|d| d.to_string()).as_deref(), Some("2021-02-03"));
     assert!(corpus.problems.is_empty(), "{:?}", corpus.problems);
 }
+
+#[test]
+fn front_matter_company_attributes_the_talks_of_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let text =
+        "---\ntitle: 容器实践\ncompany: 蔚来汽车\n---\n### 2020-01-01：容器实践\n\nA：我们用 Docker。\n";
+    std::fs::write(dir.path().join("talk.md"), text).unwrap();
+    let corpus =
+        Corpus::load(&Source::Paths(vec![dir.path().to_path_buf()]), &LoadOptions::default()).unwrap();
+    let orgs: Vec<_> =
+        corpus.talks.iter().flat_map(|t| t.orgs.iter().map(|o| (o.name.as_str(), o.source))).collect();
+    assert_eq!(orgs, [("蔚来汽车", stackradar::extract::OrgSource::FrontMatter)]);
+}

@@ -8,6 +8,7 @@ mod context;
 pub mod matcher;
 pub mod migrations;
 pub mod orgs;
+mod sentence;
 pub mod stance;
 pub mod suggestions;
 
@@ -19,6 +20,7 @@ use crate::catalog::{Catalog, ToolId};
 use crate::parse::{Role, Talk};
 use context::TalkMemo;
 use matcher::{CueHit, ToolHit};
+use sentence::SentenceEnds;
 use std::ops::Range;
 
 /// One mention of a technology. Numbers, not strings: the surface is `text[range]`.
@@ -74,9 +76,9 @@ pub enum ExtractError {
     /// The technology automaton could not be built.
     #[error(transparent)]
     Tools(#[from] BuildError),
-    /// The organisation automaton could not be built.
-    #[error("cannot build the organisation matcher: {0}")]
-    Orgs(#[from] aho_corasick::BuildError),
+    /// The organisation finder could not be built.
+    #[error(transparent)]
+    Orgs(#[from] orgs::OrgBuildError),
 }
 
 /// The compiled catalog: technologies, cues and organisations.
@@ -87,9 +89,6 @@ pub struct Extractor {
     /// Organisations.
     pub orgs: OrgFinder,
 }
-
-/// Sentence ends: a mention's stance and migrations are read within its sentence.
-const SENTENCE_END: [char; 8] = ['\n', '。', '！', '？', '；', '!', '?', ';'];
 
 impl Extractor {
     /// Compiles `catalog`.
@@ -102,20 +101,26 @@ impl Extractor {
     pub fn talk(&self, text: &str, talk: &Talk, talk_index: u32, front_matter: Option<&str>) -> TalkFindings {
         let mut findings = TalkFindings::default();
         let mut memo = TalkMemo::default();
-        let (mut tools, mut cues) = (Vec::new(), Vec::new());
+        let (mut tools, mut cues, mut sentences) = (Vec::new(), Vec::new(), Vec::new());
+        let mut ends = SentenceEnds::default();
         for (p_index, passage) in talk.passages.iter().enumerate() {
             tools.clear();
             cues.clear();
             let range = passage.range.clone();
             self.matcher.scan(text, range.clone(), talk.range.clone(), &mut memo, &mut tools, &mut cues);
+            if tools.is_empty() {
+                continue;
+            }
+            ends.scan(text, &range);
+            sentences.clear();
+            sentences.extend(tools.iter().map(|hit| ends.around(text, &range, hit.start, hit.end)));
             let mut line = passage.line;
             let mut counted = range.start;
             let first = findings.mentions.len();
-            for hit in &tools {
+            for (hit, sentence) in tools.iter().zip(&sentences) {
                 line += count_newlines(text.as_bytes().get(counted..hit.start).unwrap_or_default());
                 counted = hit.start;
-                let sentence = sentence_around(text, &range, hit.start, hit.end);
-                let in_sentence = cues_in(&cues, &sentence).iter().map(|c| c.cue);
+                let in_sentence = cues_in(&cues, sentence).iter().map(|c| c.cue);
                 findings.mentions.push(Mention {
                     talk: talk_index,
                     passage: u32::try_from(p_index).unwrap_or(u32::MAX),
@@ -128,21 +133,22 @@ impl Extractor {
                 });
             }
             let is_question = passage.role == Role::Question;
-            self.migrations(text, &range, &tools, &cues, &mut findings, first, is_question);
+            self.migrations(text, &tools, &sentences, &cues, &mut findings, first, is_question);
         }
         let body = text.get(talk.range.clone()).unwrap_or_default();
         findings.orgs = self.orgs.find(&talk.title, body, front_matter);
         findings
     }
 
-    /// Finds migrations among the passage's mentions (`findings.mentions[first..]`) and sets
-    /// the stance of their two sides (unless the passage is a question).
+    /// Finds migrations among the passage's mentions (`findings.mentions[first..]`, whose
+    /// sentences are `sentences`) and sets the stance of their two sides (unless the passage
+    /// is a question).
     #[allow(clippy::too_many_arguments)] // one passage's state, passed down from `talk`
     fn migrations(
         &self,
         text: &str,
-        passage: &Range<usize>,
         tools: &[ToolHit],
+        sentences: &[Range<usize>],
         cues: &[CueHit],
         findings: &mut TalkFindings,
         first: usize,
@@ -150,7 +156,7 @@ impl Extractor {
     ) {
         for pair in 0..tools.len().saturating_sub(1) {
             let (a, b) = (tools[pair], tools[pair + 1]);
-            let sentence = sentence_around(text, passage, a.start, a.end);
+            let sentence = sentences[pair].clone();
             if a.tool == b.tool || b.start >= sentence.end {
                 continue;
             }
@@ -179,32 +185,7 @@ impl Extractor {
 }
 
 fn count_newlines(bytes: &[u8]) -> u32 {
-    u32::try_from(bytes.iter().filter(|&&b| b == b'\n').count()).unwrap_or(u32::MAX)
-}
-
-/// How far a sentence may reach on either side of a mention. Cue words that matter sit close to
-/// the name; the bound keeps the search constant-time when a text has no sentence ends at all
-/// (a 10 MB line would otherwise be scanned once per mention).
-const MAX_SENTENCE_SIDE: usize = 300;
-
-/// The sentence of `passage` around `start..end`: from after the previous sentence end to the
-/// next one (exclusive), at most [`MAX_SENTENCE_SIDE`] bytes either side.
-fn sentence_around(text: &str, passage: &Range<usize>, start: usize, end: usize) -> Range<usize> {
-    let lo = floor_boundary(text, start.saturating_sub(MAX_SENTENCE_SIDE).max(passage.start));
-    let hi = floor_boundary(text, end.saturating_add(MAX_SENTENCE_SIDE).min(passage.end));
-    let before = text.get(lo..start).unwrap_or_default();
-    let s = before
-        .rfind(SENTENCE_END)
-        .map_or(lo, |i| lo + i + before[i..].chars().next().map_or(1, char::len_utf8));
-    let after = text.get(end..hi.max(end)).unwrap_or_default();
-    let e = after.find(SENTENCE_END).map_or(hi.max(end), |i| end + i);
-    s..e
-}
-
-/// The largest character boundary of `text` at or before `index`.
-fn floor_boundary(text: &str, index: usize) -> usize {
-    let index = index.min(text.len());
-    (index.saturating_sub(3)..=index).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0)
+    u32::try_from(memchr::memchr_iter(b'\n', bytes).count()).unwrap_or(u32::MAX)
 }
 
 /// The cue hits (sorted by start) that lie in `range`.

@@ -1,6 +1,8 @@
-//! Names the catalog may be missing: Latin tokens (CamelCase and acronyms first), and Chinese
-//! terms set in quotes or book-title marks, that occur often, in several talks, and are neither
-//! catalog aliases nor common words. A list for a person to review, ranked.
+//! Names the catalog may be missing: Latin tokens (CamelCase, version-like names and acronyms
+//! first), and Chinese terms set in quotes or book-title marks, that occur often, in several
+//! talks, and are neither catalog aliases nor common words. Dictionary words (`overlay`,
+//! `Gateway`, `STATUS`) are dropped and CamelCase made only of them (`NodePort`) ranks low; the
+//! word lists are data in `assets/catalog/`. A list for a person to review, ranked.
 
 use crate::catalog::Catalog;
 use std::collections::{HashMap, HashSet};
@@ -12,6 +14,10 @@ pub enum Shape {
     CamelCase,
     /// All capitals: `TKE`.
     Acronym,
+    /// Letters with digits inside: `k3s`, `log4j`.
+    Versioned,
+    /// CamelCase made only of common words: `NodePort`, `livenessProbe` (field names, mostly).
+    Compound,
     /// Any other Latin word: `harbor-ui`.
     Latin,
     /// A Chinese term in quotes or 《》: `“夜莺”`.
@@ -23,8 +29,9 @@ impl Shape {
     pub fn weight(self) -> usize {
         match self {
             Self::CamelCase => 4,
+            Self::Versioned => 3,
             Self::Acronym | Self::ChineseQuoted => 2,
-            Self::Latin => 1,
+            Self::Compound | Self::Latin => 1,
         }
     }
 
@@ -33,6 +40,8 @@ impl Shape {
         match self {
             Self::CamelCase => "camel-case",
             Self::Acronym => "acronym",
+            Self::Versioned => "versioned",
+            Self::Compound => "compound",
             Self::Latin => "latin",
             Self::ChineseQuoted => "chinese-quoted",
         }
@@ -52,165 +61,16 @@ pub struct Suggestion {
     pub occurrences: usize,
 }
 
-/// Words that look like names but are not technologies: English, and generic computing terms
-/// and Kubernetes object kinds.
-const COMMON: &[&str] = &[
-    "the",
-    "and",
-    "for",
-    "with",
-    "this",
-    "that",
-    "are",
-    "you",
-    "not",
-    "can",
-    "but",
-    "all",
-    "use",
-    "from",
-    "have",
-    "has",
-    "was",
-    "will",
-    "one",
-    "what",
-    "how",
-    "why",
-    "when",
-    "which",
-    "there",
-    "pod",
-    "pods",
-    "service",
-    "services",
-    "node",
-    "nodes",
-    "api",
-    "apis",
-    "http",
-    "https",
-    "tcp",
-    "udp",
-    "dns",
-    "cpu",
-    "gpu",
-    "ip",
-    "io",
-    "url",
-    "json",
-    "xml",
-    "yaml",
-    "yml",
-    "sdk",
-    "cli",
-    "ui",
-    "app",
-    "apps",
-    "web",
-    "devops",
-    "paas",
-    "iaas",
-    "saas",
-    "faas",
-    "ci",
-    "cd",
-    "qps",
-    "tps",
-    "sla",
-    "deployment",
-    "statefulset",
-    "daemonset",
-    "configmap",
-    "secret",
-    "ingress",
-    "namespace",
-    "job",
-    "crd",
-    "hpa",
-    "pvc",
-    "pv",
-    "cni",
-    "csi",
-    "cri",
-    "oci",
-    "rbac",
-    "vm",
-    "vms",
-    "os",
-    "db",
-    "mq",
-    "master",
-    "worker",
-    "cluster",
-    "server",
-    "client",
-    "proxy",
-    "agent",
-    "operator",
-    "controller",
-    "container",
-    "containers",
-    "image",
-    "images",
-    "docker-compose",
-    "version",
-    "bug",
-    "issue",
-    "github",
-    "com",
-    "www",
-    "org",
-    "etc",
-    "demo",
-    "test",
-    "log",
-    "logs",
-    "metrics",
-    "label",
-    "labels",
-    "tag",
-    "tags",
-    "port",
-    "host",
-    "hosts",
-    "ssd",
-    "hdd",
-    "ram",
-    "nat",
-    "vip",
-    "lb",
-    "ssl",
-    "tls",
-    "rpc",
-    "rest",
-    "restful",
-    "sql",
-    "nosql",
-    "kv",
-    "ops",
-    "sre",
-    "qa",
-    "ok",
-    "microservice",
-    "microservices",
-    "serverless",
-    "mesh",
-    "cloud",
-    "native",
-    "token",
-    "key",
-    "docs",
-    "doc",
-    "volume",
-    "volumes",
-    "registry",
-    "readme",
-    "branch",
-    "file",
-    "files",
-    "data",
-];
+/// Words that look like names but are not technologies (one a line, `#` comments).
+const NOT_NAMES: &str = include_str!("../../assets/catalog/suggest_not_names.txt");
+
+/// Common English words: ordinary language, not product names (one a line, `#` comments).
+const ENGLISH: &str = include_str!("../../assets/catalog/suggest_english.txt");
+
+/// The words of a one-a-line list.
+fn word_list(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
 
 /// File and domain endings: `shimo.im`, `values.yaml` are addresses and files, not names.
 const NOT_NAME_ENDINGS: &[&str] = &[
@@ -231,15 +91,25 @@ pub fn suggest<'a>(
         .chain(
             catalog.organisations().iter().flat_map(|o| o.names().map(str::to_lowercase).collect::<Vec<_>>()),
         )
-        .chain(COMMON.iter().map(|w| (*w).to_owned()))
+        .chain(word_list(NOT_NAMES).map(str::to_owned))
         .collect();
+    let english: HashSet<&str> = word_list(ENGLISH).chain(word_list(NOT_NAMES)).collect();
     let mut tally: HashMap<String, (String, Shape, HashSet<u32>, usize)> = HashMap::new();
     for (talk, text) in passages {
         for (word, shape) in candidates(text) {
-            let key = word.to_lowercase();
-            if known.contains(&key) {
+            let (stem, shape) = singular(word, shape);
+            let key = stem.to_lowercase();
+            // `Docker1.9`, `jdk8`: a known name with its version.
+            let versioned_known =
+                known.contains(key.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.'));
+            // A dictionary word is ordinary language however it is cased (overlay, Gateway,
+            // STATUS); CamelCase made only of such words is a field name more often than not.
+            let ordinary = matches!(shape, Shape::Latin | Shape::Acronym) && english.contains(key.as_str());
+            if known.contains(&key) || ordinary || versioned_known {
                 continue;
             }
+            let shape =
+                if shape == Shape::CamelCase && all_common(word, &english) { Shape::Compound } else { shape };
             let entry = tally.entry(key).or_insert_with(|| (word.to_owned(), shape, HashSet::new(), 0));
             entry.2.insert(talk);
             entry.3 += 1;
@@ -275,10 +145,12 @@ pub fn candidates(text: &str) -> Vec<(&str, Shape)> {
             j += 1;
         }
         let word = text[i..j].trim_end_matches(['.', '-', '_', '+']);
+        // `Docker+Kubernetes` is two names, each found on its own elsewhere.
+        let joined = word.contains('+');
         let in_path = (i > 0 && bytes[i - 1] == b'/') || bytes.get(j) == Some(&b'/');
         let lower = word.to_ascii_lowercase();
         let file_like = NOT_NAME_ENDINGS.iter().any(|e| lower.ends_with(e));
-        if word.len() >= 3 && word.len() <= 40 && !in_path && !file_like {
+        if word.len() >= 3 && word.len() <= 40 && !in_path && !file_like && !joined {
             out.push((word, latin_shape(word)));
         }
         i = j;
@@ -311,7 +183,35 @@ fn latin_shape(word: &str) -> Shape {
         && word.chars().any(|c| c.is_ascii_lowercase())
     {
         Shape::CamelCase
+    } else if word.chars().any(|c| c.is_ascii_digit())
+        && word.chars().filter(char::is_ascii_alphabetic).count() >= 2
+    {
+        Shape::Versioned
     } else {
         Shape::Latin
     }
+}
+
+/// `IPs` → `IP`: the plural of an acronym is the acronym.
+fn singular(word: &str, shape: Shape) -> (&str, Shape) {
+    let stem = word.strip_suffix('s').unwrap_or(word);
+    let acronym_plural =
+        shape == Shape::CamelCase && stem.len() >= 2 && stem.chars().all(|c| c.is_ascii_uppercase());
+    if acronym_plural { (stem, Shape::Acronym) } else { (word, shape) }
+}
+
+/// Whether every part of a CamelCase word (`Node` `Port`, `liveness` `Probe`) is a common word.
+fn all_common(word: &str, common: &HashSet<&str>) -> bool {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = word.char_indices().collect();
+    for pair in chars.windows(2) {
+        let ((_, a), (i, b)) = (pair[0], pair[1]);
+        if a.is_ascii_lowercase() && b.is_ascii_uppercase() {
+            parts.push(&word[start..i]);
+            start = i;
+        }
+    }
+    parts.push(&word[start..]);
+    parts.iter().all(|p| p.len() >= 2 && common.contains(p.to_ascii_lowercase().as_str()))
 }

@@ -1,0 +1,43 @@
+//! The weakest attribution: a talk with no credit line whose speaker keeps naming one known
+//! organisation as their own (`京东自研的 JFS`, `我们京东的…`). A talk that only mentions
+//! companies, as customers or clouds, names none.
+
+use super::{OrgFinder, OrgSource, TalkOrg};
+use std::collections::HashMap;
+
+impl OrgFinder {
+    /// The known organisation that `body` speaks of as its own, if exactly one stands out.
+    pub(super) fn in_body(&self, body: &str) -> Option<TalkOrg> {
+        // Per organisation: mentions, ownership mentions, first ownership name.
+        let mut seen: HashMap<_, (usize, usize, &str)> = HashMap::new();
+        for m in self.ac.find_iter(body) {
+            let bytes = body.as_bytes();
+            let latin_inside = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_alphanumeric);
+            if latin_inside(m.end()) || (m.start() > 0 && latin_inside(m.start() - 1)) {
+                continue;
+            }
+            let after = body[m.end()..].trim_start();
+            let owned = self.rules.ownership_cues.iter().any(|c| after.starts_with(c.as_str()))
+                || body[..m.start()].trim_end().ends_with("我们");
+            let entry = seen.entry(self.owners[m.pattern().as_usize()]).or_insert((0, 0, ""));
+            entry.0 += 1;
+            if owned {
+                entry.1 += 1;
+                if entry.2.is_empty() {
+                    entry.2 = &body[m.start()..m.end()];
+                }
+            }
+        }
+        let mut owned: Vec<_> = seen
+            .into_iter()
+            .filter(|(_, (n, own, _))| *own > 0 && *n >= self.rules.body_min_mentions)
+            .collect();
+        owned.sort_by_key(|(org, (n, _, _))| (std::cmp::Reverse(*n), *org));
+        let (org, (n, _, name)) = *owned.first()?;
+        // Two organisations spoken of alike: the talk does not say which is the speaker's.
+        if owned.get(1).is_some_and(|(_, (m, _, _))| *m == n) {
+            return None;
+        }
+        Some(TalkOrg { name: name.to_owned(), org: Some(org), source: OrgSource::Body })
+    }
+}
