@@ -17,7 +17,6 @@ pub mod simulate;
 
 pub use gaps::LOST_BYTES;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -113,19 +112,21 @@ pub fn repair(text: String) -> Repaired {
     }
     let mut out = String::with_capacity(text.len());
     let mut report = RepairReport { family: Some(Family::Utf8AsWindows1252), ..RepairReport::default() };
-    // Lines are repaired independently, so in parallel; then joined in order.
     let lines: Vec<(&str, Option<LineEvidence>)> = text.split('\n').zip(evidence).collect();
-    let repaired: Vec<Option<(String, RepairReport)>> = lines
-        .par_iter()
-        .map(|(_, evidence)| match evidence {
-            Some(e) if file_is_mojibake || (e.valid_multibyte >= 4 && e.valid_multibyte >= e.invalid * 2) => {
-                let (mut line, mut line_report) = (String::new(), RepairReport::default());
-                gaps::decode_with_gaps(&e.bytes, &mut line, &mut line_report);
-                Some((line, line_report))
-            }
-            _ => None,
+    let reversed = |evidence: &Option<LineEvidence>| {
+        evidence.as_ref().is_some_and(|e| {
+            file_is_mojibake || (e.valid_multibyte >= 4 && e.valid_multibyte >= e.invalid * 2)
         })
+    };
+    // All damaged lines are decided together: the same damaged window is decided once per file.
+    let chosen: Vec<&[u8]> = lines
+        .iter()
+        .filter(|(_, evidence)| reversed(evidence))
+        .filter_map(|(_, evidence)| evidence.as_ref().map(|e| e.bytes.as_slice()))
         .collect();
+    let mut decoded = gaps::decode_lines(&chosen).into_iter();
+    let repaired: Vec<Option<(String, RepairReport)>> =
+        lines.iter().map(|(_, evidence)| reversed(evidence).then(|| decoded.next()).flatten()).collect();
     for (index, ((line, _), repaired)) in lines.iter().zip(repaired).enumerate() {
         if index > 0 {
             out.push('\n');
