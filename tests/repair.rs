@@ -108,3 +108,82 @@ fn cli_repairs_a_damaged_file() {
         .unwrap();
     assert_eq!(missing.status.code(), Some(2));
 }
+
+/// `clean`'s UTF-8 bytes read with `encoding`, if that reading met no invalid sequence (so that
+/// the reversal can be exact).
+fn read_as(clean: &str, encoding: &'static encoding_rs::Encoding) -> Option<String> {
+    let (text, had_errors) = encoding.decode_without_bom_handling(clean.as_bytes());
+    (!had_errors).then(|| text.into_owned())
+}
+
+#[test]
+fn east_asian_code_pages_are_reversed_exactly() {
+    use encoding_rs::{BIG5, GB18030, GBK, SHIFT_JIS};
+    use repair::Family;
+    // Sentences of the corpus's kind; each family is tried on those its decoder reads without
+    // error (the others would be lossy: a reader replaces the bytes it cannot read).
+    let sentences = [
+        SIMPLIFIED,
+        TRADITIONAL,
+        "我们用 Kubernetes 管理集群，镜像放在私有仓库里。",
+        "監控告警用 Prometheus，日誌收集用 EFK。",
+        "服务网格的流量管理和灰度发布都很方便。",
+        "大家好，今天分享容器云平台的建设经验。",
+        "容器平台",
+        "日本語のテキストを表示します。",
+    ];
+    let families = [
+        (Family::Utf8AsGbk, GBK),
+        (Family::Utf8AsGbk, GB18030),
+        (Family::Utf8AsBig5, BIG5),
+        (Family::Utf8AsShiftJis, SHIFT_JIS),
+    ];
+    for (family, encoding) in families {
+        let fixtures: Vec<(&str, String)> =
+            sentences.iter().filter_map(|clean| Some((*clean, read_as(clean, encoding)?))).collect();
+        assert!(!fixtures.is_empty(), "{}: no lossless fixture", encoding.name());
+        for (clean, damaged) in fixtures {
+            assert_ne!(damaged, clean);
+            // A file: the damaged line between clean ASCII lines.
+            let file = format!("# notes\n{damaged}\nend\n");
+            let repaired = repair::repair(file);
+            assert_eq!(repaired.text, format!("# notes\n{clean}\nend\n"), "{}: {damaged}", encoding.name());
+            assert_eq!(repaired.report.family, Some(family), "{}", encoding.name());
+            assert_eq!(repaired.report.lines_repaired, 1);
+        }
+    }
+}
+
+#[test]
+fn clean_east_asian_text_is_not_mistaken_for_mojibake() {
+    use encoding_rs::{BIG5, GBK, SHIFT_JIS};
+    // Clean text, and clean text that a code page reads the other way round (GBK bytes decoded
+    // as GBK): nothing to undo.
+    let cases = [
+        "我们在生产环境中使用阿里云。",
+        "我們在生產環境中使用阿里雲。",
+        "日本語のテキストはそのままにしておくべきです。",
+        "한국어 텍스트는 변경되지 않아야 합니다.",
+        "中文",
+        "镜像",
+        "é",
+        "ｱｲｳ half-width katakana",
+        "☃ ★ ♥ ← → ↑ ↓ ① ② ③",
+    ];
+    for clean in cases {
+        let repaired = repair::repair(clean.to_string());
+        assert_eq!(repaired.text, clean);
+        assert_eq!(repaired.report, repair::RepairReport::default(), "{clean}");
+    }
+    // Round trips through each code page are clean text too.
+    for encoding in [GBK, BIG5, SHIFT_JIS] {
+        for clean in [SIMPLIFIED, TRADITIONAL, "日本語のテキスト"] {
+            let (bytes, _, unmappable) = encoding.encode(clean);
+            if unmappable {
+                continue;
+            }
+            let text = encoding.decode_without_bom_handling(&bytes).0.into_owned();
+            assert_eq!(repair::repair(text.clone()).text, text, "{}", encoding.name());
+        }
+    }
+}

@@ -5,18 +5,33 @@
 //! continuation bytes, so every damaged character keeps its lead byte and shows up, after the
 //! lossless reversal, as a lead byte followed by too few continuation bytes. For each such slot
 //! the candidates are the characters obtained by putting lost bytes back in every possible place;
-//! [`lattice`](super::lattice) then picks the reading of each run of neighbouring characters that
-//! the language model likes best, jointly, and every guess is recorded with its confidence.
+//! [`lattice`](super::lattice) then picks the reading of each window around neighbouring damaged
+//! characters that the language model likes best, jointly, and every guess is recorded with its
+//! confidence.
+//!
+//! A file is decided in two passes. The same damaged window (the same bytes) recurs many times in
+//! a file, so each distinct window is decided once per pass. The first pass uses the built-in
+//! model alone; the second adds a model of the file itself (character and pair counts of the
+//! first pass's text, see [`DocModel`]), because a document repeats its own vocabulary.
 
 use super::lattice::{self, Decision};
-use super::model::MODEL;
+use super::model::{DocModel, MODEL};
 use super::{RepairReport, RepairSpan};
+use rayon::prelude::*;
+use std::collections::HashMap;
 
 /// The bytes that can go missing: Windows-1252's undefined bytes and the soft hyphen.
 pub const LOST_BYTES: [u8; 6] = [0x81, 0x8D, 0x8F, 0x90, 0x9D, 0xAD];
 
 /// At most this many readings of one damaged character are weighed (the likeliest alone).
 const MAX_CANDIDATES: usize = 12;
+
+/// Characters of context kept on each side of a damaged character when deciding it: enough for
+/// the words and pairs that involve it, and it keeps windows short, so that they repeat.
+const CONTEXT: usize = 2;
+
+/// Windows whose every guess the first pass was at least this sure of are not decided again.
+const SURE: f32 = 0.999;
 
 /// One character of a damaged line: intact, or a slot of surviving bytes.
 #[derive(Clone, Copy)]
@@ -25,26 +40,112 @@ enum Unit<'a> {
     Slot(&'a [u8]),
 }
 
-/// Appends the best reading of `bytes` (one line after lossless reversal) to `out`.
-pub(super) fn decode_with_gaps(bytes: &[u8], out: &mut String, report: &mut RepairReport) {
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        out.push_str(text);
-        report.chars_restored += text.chars().filter(|c| !c.is_ascii()).count();
-        return;
-    }
-    let units = units(bytes);
-    let mut guesses: Vec<Option<(char, f32)>> = vec![None; units.len()];
-    let mut start = 0;
-    while start < units.len() {
-        let end = run_end(&units, start);
-        if units[start..end].iter().any(|u| matches!(u, Unit::Slot(_))) {
-            // One intact neighbour on each side (punctuation, a space) still tells something.
-            let (from, to) = (start.saturating_sub(1), (end + 1).min(units.len()));
-            decide_run(&units[from..to], &mut guesses[from..to]);
+/// A line cut into units, with the windows that have to be decided.
+struct Line<'a> {
+    units: Vec<Unit<'a>>,
+    /// Byte offset of each unit in the line, and the line's length last.
+    starts: Vec<usize>,
+    /// Unit ranges decided jointly (each holds at least one slot; no slot is in two).
+    windows: Vec<std::ops::Range<usize>>,
+}
+
+/// Appends the best reading of each of `lines` (each one line after lossless reversal), with
+/// what was guessed. Lines that are valid UTF-8 come back as they are.
+pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
+    let cut: Vec<Option<Line<'_>>> =
+        lines.par_iter().map(|bytes| std::str::from_utf8(bytes).is_err().then(|| line(bytes))).collect();
+    // Distinct windows, each with the candidates of its positions.
+    let mut ids: HashMap<&[u8], usize> = HashMap::new();
+    let mut slots: HashMap<&[u8], Vec<char>> = HashMap::new();
+    let mut problems: Vec<Vec<Vec<char>>> = Vec::new();
+    let mut window_ids: Vec<Vec<usize>> = Vec::with_capacity(lines.len());
+    for (bytes, line) in lines.iter().zip(&cut) {
+        let Some(line) = line else {
+            window_ids.push(Vec::new());
+            continue;
+        };
+        let mut here = Vec::with_capacity(line.windows.len());
+        for window in &line.windows {
+            let key = &bytes[line.starts[window.start]..line.starts[window.end]];
+            let next = problems.len();
+            let id = *ids.entry(key).or_insert(next);
+            if id == next {
+                let candidates = line.units[window.clone()]
+                    .iter()
+                    .map(|unit| match unit {
+                        Unit::Char(c) => vec![*c],
+                        Unit::Slot(surviving) => {
+                            slots.entry(surviving).or_insert_with(|| candidates(surviving)).clone()
+                        }
+                    })
+                    .collect();
+                problems.push(candidates);
+            }
+            here.push(id);
         }
-        start = end.max(start + 1);
+        window_ids.push(here);
     }
-    for (unit, guess) in units.iter().zip(guesses) {
+    let decide = |candidates: &[Vec<char>], doc: Option<&DocModel>| -> Vec<(char, f32)> {
+        let Decision { chosen, confidence } = lattice::decide(candidates, doc);
+        candidates
+            .iter()
+            .zip(chosen.iter().zip(confidence))
+            .map(|(c, (&k, p))| (c.get(k).copied().unwrap_or(char::REPLACEMENT_CHARACTER), p))
+            .collect()
+    };
+    let assemble = |decided: &[Vec<(char, f32)>]| -> Vec<(String, RepairReport)> {
+        lines
+            .par_iter()
+            .zip(&cut)
+            .zip(&window_ids)
+            .map(|((bytes, line), ids)| {
+                let mut out = String::with_capacity(bytes.len());
+                let mut report = RepairReport::default();
+                match line {
+                    Some(line) => write_line(line, ids, decided, &mut out, &mut report),
+                    None => {
+                        let text = std::str::from_utf8(bytes).unwrap_or_default();
+                        out.push_str(text);
+                        report.chars_restored += text.chars().filter(|c| !c.is_ascii()).count();
+                    }
+                }
+                (out, report)
+            })
+            .collect()
+    };
+    let mut decided: Vec<Vec<(char, f32)>> = problems.par_iter().map(|c| decide(c, None)).collect();
+    let first = assemble(&decided);
+    if problems.is_empty() {
+        return first;
+    }
+    // Second pass: the windows the first was not sure of, with the document's own counts.
+    let doc = DocModel::count(first.iter().map(|(text, _)| text.as_str()));
+    drop(first);
+    decided.par_iter_mut().zip(&problems).for_each(|(guesses, candidates)| {
+        if guesses.iter().any(|&(_, p)| p < SURE) {
+            *guesses = decide(candidates, Some(&doc));
+        }
+    });
+    assemble(&decided)
+}
+
+/// Writes one line with the decided windows' guesses.
+fn write_line(
+    line: &Line<'_>,
+    ids: &[usize],
+    decided: &[Vec<(char, f32)>],
+    out: &mut String,
+    report: &mut RepairReport,
+) {
+    let mut guesses: Vec<Option<(char, f32)>> = vec![None; line.units.len()];
+    for (window, &id) in line.windows.iter().zip(ids) {
+        for (position, &guess) in window.clone().zip(&decided[id]) {
+            if matches!(line.units[position], Unit::Slot(_)) {
+                guesses[position] = Some(guess);
+            }
+        }
+    }
+    for (unit, guess) in line.units.iter().zip(guesses) {
         match (unit, guess) {
             (Unit::Char(c), _) => {
                 out.push(*c);
@@ -68,32 +169,70 @@ pub(super) fn decode_with_gaps(bytes: &[u8], out: &mut String, report: &mut Repa
     }
 }
 
+/// Cuts a line into units and finds the windows to decide: within each run of neighbouring
+/// letters, damaged characters closer than [`CONTEXT`] are decided together, with up to
+/// [`CONTEXT`] characters on each side (one intact neighbour outside the run, a punctuation mark
+/// or a space, still tells something).
+fn line(bytes: &[u8]) -> Line<'_> {
+    let (units, starts) = units(bytes);
+    let mut windows = Vec::new();
+    let mut start = 0;
+    while start < units.len() {
+        let end = run_end(&units, start);
+        let (from, to) = (start.saturating_sub(1), (end + 1).min(units.len()));
+        let mut cluster: Option<(usize, usize)> = None;
+        let slots = (start..end).filter(|&position| matches!(units[position], Unit::Slot(_)));
+        for position in slots {
+            cluster = match cluster {
+                Some((first, last)) if position - last <= CONTEXT => Some((first, position)),
+                Some((first, last)) => {
+                    windows.push(first.saturating_sub(CONTEXT).max(from)..(last + CONTEXT + 1).min(to));
+                    Some((position, position))
+                }
+                None => Some((position, position)),
+            };
+        }
+        if let Some((first, last)) = cluster {
+            windows.push(first.saturating_sub(CONTEXT).max(from)..(last + CONTEXT + 1).min(to));
+        }
+        start = end.max(start + 1);
+    }
+    Line { units, starts, windows }
+}
+
 /// Splits a line into intact characters and slots (a lead byte with too few continuation bytes,
-/// or a stray byte).
-fn units(bytes: &[u8]) -> Vec<Unit<'_>> {
-    let mut units = Vec::with_capacity(bytes.len());
+/// or a stray byte), with the byte offset of each (and the length last).
+fn units(bytes: &[u8]) -> (Vec<Unit<'_>>, Vec<usize>) {
+    let mut units = Vec::with_capacity(bytes.len() / 2);
+    let mut starts = Vec::with_capacity(bytes.len() / 2);
     // Invalid stretches of consecutive chunks belong together (`E0 80` splits in two chunks).
     let (mut position, mut broken) = (0, 0..0);
     for chunk in bytes.utf8_chunks() {
         if !chunk.valid().is_empty() {
-            push_slots(&bytes[broken.clone()], &mut units);
-            units.extend(chunk.valid().chars().map(Unit::Char));
+            push_slots(&bytes[broken.clone()], broken.start, &mut units, &mut starts);
+            for (offset, c) in chunk.valid().char_indices() {
+                units.push(Unit::Char(c));
+                starts.push(position + offset);
+            }
             position += chunk.valid().len();
             broken = position..position;
         }
         position += chunk.invalid().len();
         broken.end = position;
     }
-    push_slots(&bytes[broken], &mut units);
-    units
+    push_slots(&bytes[broken.clone()], broken.start, &mut units, &mut starts);
+    starts.push(bytes.len());
+    (units, starts)
 }
 
 /// Splits an invalid stretch into slots: each byte that is not a continuation byte starts one.
-fn push_slots<'a>(mut rest: &'a [u8], units: &mut Vec<Unit<'a>>) {
+fn push_slots<'a>(mut rest: &'a [u8], mut at: usize, units: &mut Vec<Unit<'a>>, starts: &mut Vec<usize>) {
     while !rest.is_empty() {
         let continuations = rest[1..].iter().take_while(|&&b| is_continuation(b)).count();
         let (slot, after) = rest.split_at(1 + continuations.min(3));
         units.push(Unit::Slot(slot));
+        starts.push(at);
+        at += slot.len();
         rest = after;
     }
 }
@@ -110,24 +249,6 @@ fn run_end(units: &[Unit<'_>], start: usize) -> usize {
             start + units[start..].iter().position(|u| !in_run(u)).unwrap_or(units.len() - start)
         }
         _ => start + 1,
-    }
-}
-
-/// Decides the slots of one run jointly and writes the guesses.
-fn decide_run(run: &[Unit<'_>], guesses: &mut [Option<(char, f32)>]) {
-    let candidates: Vec<Vec<char>> = run
-        .iter()
-        .map(|unit| match unit {
-            Unit::Char(c) => vec![*c],
-            Unit::Slot(bytes) => candidates(bytes),
-        })
-        .collect();
-    let Decision { chosen, confidence } = lattice::decide(&candidates);
-    for (index, unit) in run.iter().enumerate() {
-        if let (Unit::Slot(_), Some(guess)) = (unit, guesses.get_mut(index)) {
-            let c = candidates[index].get(chosen[index]).copied().unwrap_or(char::REPLACEMENT_CHARACTER);
-            *guess = Some((c, confidence[index]));
-        }
     }
 }
 

@@ -10,7 +10,7 @@
 //! give, for every candidate, the best path that uses it: the margin between the winner and the
 //! rest is the confidence.
 
-use super::model::{MODEL, Model, Node};
+use super::model::{DocModel, MODEL, Model, Node, pair_score};
 
 /// Words longer than this many chars are not looked for (the word list has none).
 const MAX_WORD_CHARS: usize = 8;
@@ -36,6 +36,7 @@ pub(super) struct Decision {
 
 struct Lattice<'a> {
     model: &'a Model,
+    doc: Option<&'a DocModel>,
     candidates: &'a [Vec<char>],
     edges: Vec<Edge>,
     choices: Vec<u8>,
@@ -45,13 +46,14 @@ struct Lattice<'a> {
 }
 
 /// Picks the best reading of a run; `candidates[i]` must not be empty and hold at most 255 chars.
-pub(super) fn decide(candidates: &[Vec<char>]) -> Decision {
+pub(super) fn decide(candidates: &[Vec<char>], doc: Option<&DocModel>) -> Decision {
     let mut lattice =
-        Lattice { model: &MODEL, candidates, edges: Vec::new(), choices: Vec::new(), joins: Vec::new() };
+        Lattice { model: &MODEL, doc, candidates, edges: Vec::new(), choices: Vec::new(), joins: Vec::new() };
+    // Pair scores first: the edges inside words read them from the same tables.
+    lattice.joins = (0..candidates.len()).map(|i| lattice.join_table(i)).collect();
     for start in 0..candidates.len() {
         lattice.add_edges_from(start);
     }
-    lattice.joins = (0..candidates.len()).map(|i| lattice.join_table(i)).collect();
     lattice.best()
 }
 
@@ -91,19 +93,21 @@ impl Lattice<'_> {
     fn push_edge(&mut self, start: usize, picks: &[u8], score: f32) {
         let choices = self.choices.len();
         self.choices.extend_from_slice(picks);
-        let chars = picks.iter().enumerate().map(|(offset, &k)| self.char_at(start + offset, k));
-        let inside: f32 = chars
-            .clone()
-            .zip(chars.skip(1))
+        let inside: f32 = picks
+            .windows(2)
             .enumerate()
-            .filter(|&(offset, _)| self.uncertain(start + offset) || self.uncertain(start + offset + 1))
-            .map(|(_, (a, b))| PAIR_WEIGHT * self.model.pair(a, b))
+            .map(|(offset, pair)| {
+                let i = start + offset + 1;
+                let width = self.candidates[i].len();
+                let at = usize::from(pair[0]) * width + usize::from(pair[1]);
+                self.joins[i].get(at).copied().unwrap_or(0.0)
+            })
             .sum();
         self.edges.push(Edge { start, end: start + picks.len(), score: score + inside, choices });
     }
 
-    fn char_at(&self, position: usize, k: u8) -> char {
-        self.candidates[position].get(usize::from(k)).copied().unwrap_or(char::REPLACEMENT_CHARACTER)
+    fn pair(&self, a: char, b: char) -> f32 {
+        PAIR_WEIGHT * pair_score(self.model, self.doc, a, b)
     }
 
     fn uncertain(&self, position: usize) -> bool {
@@ -120,7 +124,7 @@ impl Lattice<'_> {
             return Vec::new();
         }
         let (left, right) = (&self.candidates[before], &self.candidates[i]);
-        left.iter().flat_map(|&a| right.iter().map(move |&b| PAIR_WEIGHT * self.model.pair(a, b))).collect()
+        left.iter().flat_map(|&a| right.iter().map(move |&b| self.pair(a, b))).collect()
     }
 
     /// Score of the pair across the boundary before `edge`, when the char before it is

@@ -9,7 +9,11 @@
 //! Detection is conservative: a line is only reversed when it is entirely made of characters
 //! that Windows-1252 can encode and its bytes then form UTF-8 multi-byte sequences; clean text in
 //! any language or script is returned unchanged, byte for byte.
+//!
+//! UTF-8 read as an East Asian code page (GBK/GB18030, Big5, Shift_JIS) is reversed losslessly
+//! by [`cjk`], line by line, where the wrong decoder met no invalid sequence.
 
+mod cjk;
 mod gaps;
 mod lattice;
 mod model;
@@ -17,7 +21,6 @@ pub mod simulate;
 
 pub use gaps::LOST_BYTES;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -27,6 +30,12 @@ use std::ops::Range;
 pub enum Family {
     /// UTF-8 bytes read as Windows-1252 or Latin-1.
     Utf8AsWindows1252,
+    /// UTF-8 bytes read as GBK or GB18030 (Simplified Chinese code pages).
+    Utf8AsGbk,
+    /// UTF-8 bytes read as Big5 (the Traditional Chinese code page).
+    Utf8AsBig5,
+    /// UTF-8 bytes read as Shift_JIS (the Japanese code page).
+    Utf8AsShiftJis,
 }
 
 impl Family {
@@ -34,6 +43,9 @@ impl Family {
     pub fn wrong_decoder(self) -> &'static str {
         match self {
             Self::Utf8AsWindows1252 => "Windows-1252 instead of UTF-8",
+            Self::Utf8AsGbk => "GBK instead of UTF-8",
+            Self::Utf8AsBig5 => "Big5 instead of UTF-8",
+            Self::Utf8AsShiftJis => "Shift_JIS instead of UTF-8",
         }
     }
 }
@@ -109,23 +121,28 @@ pub fn repair(text: String) -> Repaired {
     if !file_is_mojibake
         && evidence.iter().flatten().all(|e| e.valid_multibyte < 4 || e.valid_multibyte < e.invalid * 2)
     {
-        return Repaired { text, report: RepairReport::default() };
+        return match cjk::detect(&text) {
+            Some(reversal) => apply(&text, reversal),
+            None => Repaired { text, report: RepairReport::default() },
+        };
     }
     let mut out = String::with_capacity(text.len());
     let mut report = RepairReport { family: Some(Family::Utf8AsWindows1252), ..RepairReport::default() };
-    // Lines are repaired independently, so in parallel; then joined in order.
     let lines: Vec<(&str, Option<LineEvidence>)> = text.split('\n').zip(evidence).collect();
-    let repaired: Vec<Option<(String, RepairReport)>> = lines
-        .par_iter()
-        .map(|(_, evidence)| match evidence {
-            Some(e) if file_is_mojibake || (e.valid_multibyte >= 4 && e.valid_multibyte >= e.invalid * 2) => {
-                let (mut line, mut line_report) = (String::new(), RepairReport::default());
-                gaps::decode_with_gaps(&e.bytes, &mut line, &mut line_report);
-                Some((line, line_report))
-            }
-            _ => None,
+    let reversed = |evidence: &Option<LineEvidence>| {
+        evidence.as_ref().is_some_and(|e| {
+            file_is_mojibake || (e.valid_multibyte >= 4 && e.valid_multibyte >= e.invalid * 2)
         })
+    };
+    // All damaged lines are decided together: the same damaged window is decided once per file.
+    let chosen: Vec<&[u8]> = lines
+        .iter()
+        .filter(|(_, evidence)| reversed(evidence))
+        .filter_map(|(_, evidence)| evidence.as_ref().map(|e| e.bytes.as_slice()))
         .collect();
+    let mut decoded = gaps::decode_lines(&chosen).into_iter();
+    let repaired: Vec<Option<(String, RepairReport)>> =
+        lines.iter().map(|(_, evidence)| reversed(evidence).then(|| decoded.next()).flatten()).collect();
     for (index, ((line, _), repaired)) in lines.iter().zip(repaired).enumerate() {
         if index > 0 {
             out.push('\n');
@@ -143,6 +160,27 @@ pub fn repair(text: String) -> Repaired {
             span.range = span.range.start + offset..span.range.end + offset;
             span
         }));
+    }
+    Repaired { text: out, report }
+}
+
+/// Replaces the lines that a lossless reversal restored.
+fn apply(text: &str, reversal: cjk::Reversal) -> Repaired {
+    let mut report = RepairReport { family: Some(reversal.family), ..RepairReport::default() };
+    let mut restored = reversal.lines.into_iter().peekable();
+    let mut out = String::with_capacity(text.len());
+    for (index, line) in text.split('\n').enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        match restored.next_if(|(at, _)| *at == index) {
+            Some((_, original)) => {
+                report.lines_repaired += 1;
+                report.chars_restored += original.chars().filter(|c| !c.is_ascii()).count();
+                out.push_str(&original);
+            }
+            None => out.push_str(line),
+        }
     }
     Repaired { text: out, report }
 }

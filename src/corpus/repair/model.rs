@@ -16,10 +16,6 @@ const WORDS: &str = include_str!("../../../assets/repair/words.txt");
 /// Character counts (`c count`) and adjacent-pair counts (`ab count`) from running text.
 const PAIRS: &str = include_str!("../../../assets/repair/pairs.txt");
 
-/// Weight of the observed `P(b | a)` against `P(b)` in the interpolated pair probability. The
-/// pair counts are sparse (and pruned), so an unseen pair must cost the same whatever `a` is.
-const PAIR_LAMBDA: f64 = 0.5;
-
 /// Penalty (natural log) for reading a character on its own when it is not a word by itself.
 const NOT_A_WORD: f32 = -3.0;
 /// Score of a character the model has never seen, alone.
@@ -109,15 +105,14 @@ impl Model {
         }
     }
 
-    /// How much likelier `b` is after `a` than anywhere, as a log ratio: `ln(P(b | a) / P(b))`
-    /// with `P(b | a)` interpolated with `P(b)`, so that an unseen pair always scores the same.
-    pub(super) fn pair(&self, a: char, b: char) -> f32 {
-        let together = self.pair_count.get(&pack_pair(a, b)).copied().unwrap_or(0.0);
+    /// How much likelier `b` is after `a` than anywhere in the running text: `P(b | a) / P(b)`,
+    /// 0 for an unseen pair or char.
+    pub(super) fn pair_ratio(&self, a: char, b: char) -> f64 {
         let (Some(&count_a), Some(&count_b)) = (self.char_count.get(&a), self.char_count.get(&b)) else {
-            return (1.0 - PAIR_LAMBDA).ln() as f32;
+            return 0.0;
         };
-        let ratio = (together / count_a) / (count_b / self.char_total);
-        (1.0 - PAIR_LAMBDA + PAIR_LAMBDA * ratio).ln() as f32
+        let together = self.pair_count.get(&pack_pair(a, b)).copied().unwrap_or(0.0);
+        (together / count_a) / (count_b / self.char_total)
     }
 
     fn child_or_insert(&mut self, node: Node, c: char) -> Node {
@@ -182,4 +177,69 @@ impl Hasher for PackedKeyHasher {
     fn write_u32(&mut self, n: u32) {
         self.write_u64(u64::from(n));
     }
+}
+
+/// Weight of the built-in model's `P(b | a)` against `P(b)` in the interpolated pair probability.
+/// The pair counts are sparse (and pruned), so an unseen pair must cost the same whatever `a` is.
+const PAIR_LAMBDA: f64 = 0.5;
+/// Weight of the document's own `P(b | a)`, when a document model is at hand.
+const DOC_LAMBDA: f64 = 0.3;
+/// Discount taken off every pair count of the document: a pair seen once, maybe only because
+/// the first pass guessed it, must not weigh much.
+const DOC_DISCOUNT: f64 = 0.5;
+
+/// Character and pair counts of the document being repaired (after a first pass): a cache model
+/// that adapts the pair scores to the document's own vocabulary.
+pub(super) struct DocModel {
+    chars: HashMap<char, u32, BuildHasherDefault<PackedKeyHasher>>,
+    pairs: HashMap<u64, u32, BuildHasherDefault<PackedKeyHasher>>,
+    total: f64,
+}
+
+impl DocModel {
+    /// Counts the characters of `texts`, and their adjacent pairs that hold a character outside
+    /// ASCII which could have lost bytes (the only pairs a decision asks about).
+    pub(super) fn count<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
+        let mut doc = Self { chars: HashMap::default(), pairs: HashMap::default(), total: 0.0 };
+        for text in texts {
+            let mut previous: Option<char> = None;
+            for c in text.chars() {
+                *doc.chars.entry(c).or_default() += 1;
+                doc.total += 1.0;
+                if let Some(p) = previous
+                    && (loses_bytes(p) || loses_bytes(c))
+                {
+                    *doc.pairs.entry(pack_pair(p, c)).or_default() += 1;
+                }
+                previous = Some(c);
+            }
+        }
+        doc
+    }
+
+    /// `P(b | a) / P(b)` in the document, with discounted pair counts; 0 when unseen.
+    fn pair_ratio(&self, a: char, b: char) -> f64 {
+        let (Some(&count_a), Some(&count_b)) = (self.chars.get(&a), self.chars.get(&b)) else {
+            return 0.0;
+        };
+        let Some(&together) = self.pairs.get(&pack_pair(a, b)) else { return 0.0 };
+        ((f64::from(together) - DOC_DISCOUNT) / f64::from(count_a)) / (f64::from(count_b) / self.total)
+    }
+}
+
+/// The pair score of `a` then `b`: `ln` of the interpolated `P(b | a) / P(b)`, from the built-in
+/// model and, when given, the document's.
+pub(super) fn pair_score(model: &Model, doc: Option<&DocModel>, a: char, b: char) -> f32 {
+    let global = PAIR_LAMBDA * model.pair_ratio(a, b);
+    let mixed = match doc {
+        Some(doc) => 1.0 - PAIR_LAMBDA - DOC_LAMBDA + global + DOC_LAMBDA * doc.pair_ratio(a, b),
+        None => 1.0 - PAIR_LAMBDA + global,
+    };
+    mixed.ln() as f32
+}
+
+/// Whether `c`'s UTF-8 holds a byte that can be lost.
+fn loses_bytes(c: char) -> bool {
+    let mut buffer = [0u8; 4];
+    c.encode_utf8(&mut buffer).bytes().any(|b| super::gaps::LOST_BYTES.contains(&b))
 }

@@ -1,0 +1,133 @@
+//! UTF-8 read as a two-byte East Asian code page: GBK/GB18030, Big5 or Shift_JIS.
+//!
+//! Such mojibake reads as rare ideographs, half-width katakana and stray symbols (`鎴戜滑` for
+//! `我们` read as GBK). When the wrong decoder met no invalid sequence, encoding the text back with
+//! that code page gives the original UTF-8 bytes exactly, so the reversal is lossless.
+//!
+//! Detection is conservative. A line is a candidate only when its encoding with the code page
+//! is possible (no unmappable character) and yields valid UTF-8 different from the line; and the
+//! reversal is kept only when the result is far likelier text, by the repair model's character
+//! frequencies, than the line as it stands — per line, and for the file as a whole. Clean text
+//! almost never passes the first test (text encoded in GBK, Big5 or Shift_JIS is rarely valid
+//! UTF-8 by accident), and never passes the second.
+
+use super::Family;
+use super::model::MODEL;
+use encoding_rs::{BIG5, Encoding, GB18030, SHIFT_JIS};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Big5 backwards: the two bytes that Big5's decoder reads as each character. encoding_rs's
+/// encoder leaves out the Hong Kong extensions (lead bytes below 0xA1) that its decoder reads,
+/// and UTF-8's continuation bytes land there all the time. Where several pairs read the same,
+/// the first (lowest) is kept.
+static BIG5_BYTES: LazyLock<HashMap<char, [u8; 2]>> = LazyLock::new(|| {
+    let mut table = HashMap::new();
+    for lead in 0x81..=0xFEu8 {
+        for trail in (0x40..=0x7Eu8).chain(0xA1..=0xFE) {
+            let pair = [lead, trail];
+            let (text, had_errors) = BIG5.decode_without_bom_handling(&pair);
+            let mut chars = text.chars();
+            if let (false, Some(c), None) = (had_errors, chars.next(), chars.next()) {
+                table.entry(c).or_insert([lead, trail]);
+            }
+        }
+    }
+    table
+});
+
+/// `line` encoded with `encoding`, or `None` when a character has no bytes there.
+fn encode(line: &str, encoding: &'static Encoding) -> Option<Vec<u8>> {
+    if encoding != BIG5 {
+        let (bytes, _, unmappable) = encoding.encode(line);
+        return (!unmappable).then(|| bytes.into_owned());
+    }
+    let mut bytes = Vec::with_capacity(line.len());
+    for c in line.chars() {
+        match u8::try_from(u32::from(c)) {
+            Ok(ascii) if ascii.is_ascii() => bytes.push(ascii),
+            _ => bytes.extend_from_slice(BIG5_BYTES.get(&c)?),
+        }
+    }
+    Some(bytes)
+}
+
+/// The families tried, each with the code page that was wrongly used to read UTF-8. GB18030 is
+/// a superset of GBK, so it reverses both.
+const FAMILIES: [(Family, &Encoding); 3] =
+    [(Family::Utf8AsGbk, GB18030), (Family::Utf8AsBig5, BIG5), (Family::Utf8AsShiftJis, SHIFT_JIS)];
+
+/// Score (natural log) of a character outside ASCII that the model does not know but that
+/// commonly occurs in clean text: Latin letters with accents, kana, Hangul, general punctuation.
+const KNOWN_SCRIPT: f32 = -12.0;
+/// Score of any other character outside ASCII: rare symbols, half-width katakana, private use.
+const RARE: f32 = -24.0;
+/// Least gain in log-likelihood, per reversed character, for a line or a file to be reversed.
+const MIN_GAIN_PER_CHAR: f32 = 3.0;
+/// Fewest characters outside ASCII that a file's reversals must restore to count as evidence.
+const MIN_CHARS: usize = 4;
+
+/// The reversal of one line: its index and the original text.
+pub(super) struct Reversal {
+    pub family: Family,
+    pub lines: Vec<(usize, String)>,
+}
+
+/// The best-supported family for `text`, with the lines it reverses; `None` for clean text.
+pub(super) fn detect(text: &str) -> Option<Reversal> {
+    // Only text with characters outside Latin-1 and ASCII can be such mojibake.
+    if text.chars().all(|c| u32::from(c) < 0x100) {
+        return None;
+    }
+    FAMILIES
+        .iter()
+        .filter_map(|&(family, encoding)| {
+            let (mut gain, mut chars, mut lines) = (0.0, 0, Vec::new());
+            for (index, line) in text.split('\n').enumerate() {
+                if let Some((original, line_gain, line_chars)) = reverse_line(line, encoding) {
+                    gain += line_gain;
+                    chars += line_chars;
+                    lines.push((index, original));
+                }
+            }
+            (chars >= MIN_CHARS && gain >= MIN_GAIN_PER_CHAR * chars as f32).then_some((gain, family, lines))
+        })
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, family, lines)| Reversal { family, lines })
+}
+
+/// The original of `line` if it reads as UTF-8 once encoded with `encoding` and is then far
+/// likelier text, with the gain and the count of characters outside ASCII it restores.
+fn reverse_line(line: &str, encoding: &'static Encoding) -> Option<(String, f32, usize)> {
+    if line.is_ascii() {
+        return None;
+    }
+    let bytes = encode(line, encoding)?;
+    let original = std::str::from_utf8(&bytes).ok()?;
+    if original == line {
+        return None;
+    }
+    let chars = original.chars().filter(|c| !c.is_ascii()).count();
+    let gain = likelihood(original) - likelihood(line);
+    (chars > 0 && gain >= MIN_GAIN_PER_CHAR * chars as f32).then(|| (original.to_string(), gain, chars))
+}
+
+/// Log-likelihood of the characters of `text` outside ASCII.
+fn likelihood(text: &str) -> f32 {
+    text.chars().filter(|c| !c.is_ascii()).map(char_score).sum()
+}
+
+fn char_score(c: char) -> f32 {
+    if MODEL.knows(c) {
+        return MODEL.char(c);
+    }
+    match u32::from(c) {
+        0xC0..=0x24F
+        | 0x370..=0x52F
+        | 0x2010..=0x206F
+        | 0x3000..=0x30FF
+        | 0xAC00..=0xD7A3
+        | 0xFF01..=0xFF5E => KNOWN_SCRIPT,
+        _ => RARE,
+    }
+}
