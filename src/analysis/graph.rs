@@ -90,40 +90,87 @@ struct Counts {
     talk_count: u32,
 }
 
+/// Counts documents per technology and per pair. Pairs are counted in dense triangular arrays
+/// over the technologies present (a few hundred), which is far cheaper than hashing each of the
+/// millions of pair occurrences of a large corpus.
 fn count(corpus: &Corpus, selection: &Selection) -> Counts {
-    let mut counts =
-        Counts { df: BTreeMap::new(), pairs: HashMap::new(), qa_pairs: HashMap::new(), talk_count: 0 };
-    let mut tools: Vec<ToolId> = Vec::new();
+    let mut talk_count = 0u32;
+    // Distinct tools per talk, flattened, and (qa, tool) per talk for the Q&A-pair counts.
+    let mut talk_tools: Vec<(usize, usize)> = Vec::new();
+    let mut flat: Vec<ToolId> = Vec::new();
+    let mut qa_groups: Vec<ToolId> = Vec::new();
+    let mut qa_bounds: Vec<(usize, usize)> = Vec::new();
     let mut by_qa: Vec<(u32, ToolId)> = Vec::new();
     for talk in selection.talk_indices() {
-        counts.talk_count += 1;
-        tools.clear();
+        talk_count += 1;
+        let start = flat.len();
         by_qa.clear();
         for m in selection.talk_mentions(corpus, talk) {
-            tools.push(m.tool);
+            flat.push(m.tool);
             if let Some(qa) = m.qa_index {
                 by_qa.push((qa, m.tool));
             }
         }
-        tools.sort_unstable();
-        tools.dedup();
-        for (i, &a) in tools.iter().enumerate() {
-            *counts.df.entry(a).or_default() += 1;
-            for &b in &tools[i + 1..] {
-                *counts.pairs.entry((a, b)).or_default() += 1;
+        flat[start..].sort_unstable();
+        let mut unique = start;
+        for i in start..flat.len() {
+            if i == start || flat[i] != flat[unique - 1] {
+                flat[unique] = flat[i];
+                unique += 1;
             }
         }
+        flat.truncate(unique);
+        talk_tools.push((start, unique));
         by_qa.sort_unstable();
         by_qa.dedup();
-        for group in by_qa.chunk_by(|x, y| x.0 == y.0) {
-            for (i, &(_, a)) in group.iter().enumerate() {
-                for &(_, b) in &group[i + 1..] {
-                    *counts.qa_pairs.entry((a, b)).or_default() += 1;
-                }
+        for group in by_qa.chunk_by(|x, y| x.0 == y.0).filter(|g| g.len() > 1) {
+            let s = qa_groups.len();
+            qa_groups.extend(group.iter().map(|(_, t)| *t));
+            qa_bounds.push((s, qa_groups.len()));
+        }
+    }
+    let mut present: Vec<ToolId> = flat.clone();
+    present.sort_unstable();
+    present.dedup();
+    let k = present.len();
+    let compact = |t: ToolId| present.binary_search(&t).unwrap_or(0);
+    let mut df = vec![0u32; k];
+    let mut pair_talks = vec![0u32; k * k];
+    let mut pair_qa = vec![0u32; k * k];
+    let mut ids: Vec<usize> = Vec::new();
+    for &(s, e) in &talk_tools {
+        ids.clear();
+        ids.extend(flat[s..e].iter().map(|&t| compact(t)));
+        for (i, &a) in ids.iter().enumerate() {
+            df[a] += 1;
+            for &b in &ids[i + 1..] {
+                pair_talks[a * k + b] += 1;
             }
         }
     }
-    counts
+    for &(s, e) in &qa_bounds {
+        ids.clear();
+        ids.extend(qa_groups[s..e].iter().map(|&t| compact(t)));
+        for (i, &a) in ids.iter().enumerate() {
+            for &b in &ids[i + 1..] {
+                pair_qa[a * k + b] += 1;
+            }
+        }
+    }
+    let mut pairs = HashMap::new();
+    let mut qa_pairs = HashMap::new();
+    for a in 0..k {
+        for b in a + 1..k {
+            if pair_talks[a * k + b] > 0 {
+                pairs.insert((present[a], present[b]), pair_talks[a * k + b]);
+            }
+            if pair_qa[a * k + b] > 0 {
+                qa_pairs.insert((present[a], present[b]), pair_qa[a * k + b]);
+            }
+        }
+    }
+    let df = present.iter().zip(df).map(|(&t, n)| (t, n)).collect();
+    Counts { df, pairs, qa_pairs, talk_count }
 }
 
 /// The network of `selection`. `previous` holds positions of an earlier layout by node key, so

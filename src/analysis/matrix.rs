@@ -6,7 +6,7 @@ use super::filter::Selection;
 use crate::catalog::ToolId;
 use crate::extract::Stance;
 use crate::index::{Corpus, OrgKey};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Stances in the order of [`Cell::stances`].
 pub const STANCES: [Stance; 5] =
@@ -42,9 +42,9 @@ pub struct Matrix {
 
 /// The matrix of `selection`, at most `max_orgs` rows and `max_tools` columns.
 pub fn matrix(corpus: &Corpus, selection: &Selection, max_orgs: usize, max_tools: usize) -> Matrix {
-    let mut cells: BTreeMap<(OrgKey, ToolId), Cell> = BTreeMap::new();
+    let mut cells: HashMap<(OrgKey, ToolId), Cell> = HashMap::new();
     let mut org_talks: BTreeMap<OrgKey, u32> = BTreeMap::new();
-    let mut talk_cells: BTreeMap<ToolId, [u32; 5]> = BTreeMap::new();
+    let mut talk_cells: Vec<(ToolId, [u32; 5])> = Vec::new();
     for talk in selection.talk_indices() {
         let Some(orgs) = corpus.postings.talk_orgs.get(talk as usize).filter(|o| !o.is_empty()) else {
             continue;
@@ -52,12 +52,19 @@ pub fn matrix(corpus: &Corpus, selection: &Selection, max_orgs: usize, max_tools
         talk_cells.clear();
         for m in selection.talk_mentions(corpus, talk) {
             let slot = STANCES.iter().position(|s| *s == m.stance).unwrap_or(4);
-            talk_cells.entry(m.tool).or_default()[slot] += 1;
+            match talk_cells.iter_mut().find(|(t, _)| *t == m.tool) {
+                Some((_, stances)) => stances[slot] += 1,
+                None => {
+                    let mut stances = [0; 5];
+                    stances[slot] = 1;
+                    talk_cells.push((m.tool, stances));
+                }
+            }
         }
         for &org in orgs {
             *org_talks.entry(org).or_default() += 1;
-            for (&tool, stances) in &talk_cells {
-                let cell = cells.entry((org, tool)).or_default();
+            for (tool, stances) in &talk_cells {
+                let cell = cells.entry((org, *tool)).or_default();
                 cell.talks += 1;
                 for (total, n) in cell.stances.iter_mut().zip(stances) {
                     *total += n;
@@ -69,8 +76,9 @@ pub fn matrix(corpus: &Corpus, selection: &Selection, max_orgs: usize, max_tools
     orgs.sort_by_key(|&(o, n)| (std::cmp::Reverse(n), o));
     orgs.truncate(max_orgs);
     let mut tool_orgs: BTreeMap<ToolId, u32> = BTreeMap::new();
+    let chosen: std::collections::BTreeSet<OrgKey> = orgs.iter().map(|(o, _)| *o).collect();
     for &(org, tool) in cells.keys() {
-        if orgs.iter().any(|(o, _)| *o == org) {
+        if chosen.contains(&org) {
             *tool_orgs.entry(tool).or_default() += 1;
         }
     }

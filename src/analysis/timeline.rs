@@ -11,7 +11,7 @@ use crate::index::Corpus;
 use crate::parse::Role;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// What a timeline plots.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -120,12 +120,14 @@ impl Timeline {
 struct Counter {
     mentions: Vec<u32>,
     talks: Vec<u32>,
-    adopters: Vec<BTreeSet<u32>>,
     first: Option<Date>,
     last: Option<Date>,
 }
 
 /// The timeline of every technology in `selection` at `granularity`.
+///
+/// One pass over the selected mentions with counters indexed by technology (no maps on the hot
+/// path): a filter change on a million mentions must stay within a frame's budget.
 pub fn timeline(corpus: &Corpus, selection: &Selection, granularity: Granularity) -> Timeline {
     let dated: Vec<(u32, Date)> = selection
         .talk_indices()
@@ -142,58 +144,80 @@ pub fn timeline(corpus: &Corpus, selection: &Selection, granularity: Granularity
         };
     };
     let periods = Period::range(Period::of(first, granularity), Period::of(last, granularity));
-    let index_of = |date: Date| periods.binary_search(&Period::of(date, granularity)).unwrap_or(0);
     let n = periods.len();
+    let tool_count = corpus.catalog.technologies().len();
+    let categories: Vec<Category> = corpus.catalog.technologies().iter().map(|t| t.category).collect();
     let mut talks = vec![0u32; n];
     let mut category_talks: BTreeMap<Category, Vec<u32>> = BTreeMap::new();
-    let mut counters: BTreeMap<ToolId, Counter> = BTreeMap::new();
-    let mut in_talk: Vec<(ToolId, bool)> = Vec::new();
+    let mut counters: Vec<Option<Counter>> = (0..tool_count).map(|_| None).collect();
+    // The last talk each technology was counted in, and whether it was used there.
+    let mut seen_in: Vec<u32> = vec![u32::MAX; tool_count];
+    let mut used_in: Vec<bool> = vec![false; tool_count];
+    let mut in_talk: Vec<usize> = Vec::new();
+    let mut adopters: Vec<(usize, usize, u32)> = Vec::new();
+    let mut talk_categories: Vec<Category> = Vec::new();
+    let mut last_period = (Period::of(first, granularity), 0usize);
     for (talk, date) in dated {
-        let p = index_of(date);
+        let period = Period::of(date, granularity);
+        let p =
+            if period == last_period.0 { last_period.1 } else { periods.binary_search(&period).unwrap_or(0) };
+        last_period = (period, p);
         talks[p] += 1;
         in_talk.clear();
         for mention in selection.talk_mentions(corpus, talk) {
-            let counter = counters.entry(mention.tool).or_insert_with(|| Counter {
+            let tool = mention.tool.0 as usize;
+            let Some(slot) = counters.get_mut(tool) else { continue };
+            let counter = slot.get_or_insert_with(|| Counter {
                 mentions: vec![0; n],
                 talks: vec![0; n],
-                adopters: vec![BTreeSet::new(); n],
                 first: None,
                 last: None,
             });
             counter.mentions[p] += 1;
-            let uses = mention.stance == Stance::Uses && mention.role != Role::Question;
-            match in_talk.iter_mut().find(|(t, _)| *t == mention.tool) {
-                Some(entry) => entry.1 |= uses,
-                None => in_talk.push((mention.tool, uses)),
+            if seen_in[tool] != talk {
+                seen_in[tool] = talk;
+                used_in[tool] = false;
+                in_talk.push(tool);
             }
+            used_in[tool] |= mention.stance == Stance::Uses && mention.role != Role::Question;
         }
-        let mut categories = BTreeSet::new();
-        for &(tool, uses) in &in_talk {
-            let Some(counter) = counters.get_mut(&tool) else { continue };
+        talk_categories.clear();
+        for &tool in &in_talk {
+            let Some(counter) = counters[tool].as_mut() else { continue };
             counter.talks[p] += 1;
             counter.first = Some(counter.first.map_or(date, |f| f.min(date)));
             counter.last = Some(counter.last.map_or(date, |l| l.max(date)));
-            if uses && let Some(orgs) = corpus.postings.talk_orgs.get(talk as usize) {
-                counter.adopters[p].extend(orgs.iter().map(|k| k.0));
+            if used_in[tool]
+                && let Some(orgs) = corpus.postings.talk_orgs.get(talk as usize)
+            {
+                adopters.extend(orgs.iter().map(|k| (tool, p, k.0)));
             }
-            if let Some(tech) = corpus.catalog.tool(tool) {
-                categories.insert(tech.category);
+            if !talk_categories.contains(&categories[tool]) {
+                talk_categories.push(categories[tool]);
             }
         }
-        for category in categories {
+        for &category in &talk_categories {
             category_talks.entry(category).or_insert_with(|| vec![0; n])[p] += 1;
         }
     }
+    adopters.sort_unstable();
+    adopters.dedup();
+    let mut adopter_counts: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
+    for (tool, p, _) in adopters {
+        adopter_counts.entry(tool).or_insert_with(|| vec![0; n])[p] += 1;
+    }
     let mut series: Vec<Series> = counters
         .into_iter()
+        .enumerate()
+        .filter_map(|(tool, c)| c.map(|c| (tool, c)))
         .map(|(tool, c)| {
             let (trend, trend_z) = trend::trend(&c.talks, &talks);
             Series {
-                tool,
-                category: corpus.catalog.tool(tool).map_or(Category::Other, |t| t.category),
+                tool: ToolId(u32::try_from(tool).unwrap_or(u32::MAX)),
+                category: categories.get(tool).copied().unwrap_or(Category::Other),
                 bursts: trend::bursts(&c.talks, &talks),
                 mentions: c.mentions,
-                adopters: c.adopters.iter().map(|s| u32::try_from(s.len()).unwrap_or(u32::MAX)).collect(),
+                adopters: adopter_counts.remove(&tool).unwrap_or_else(|| vec![0; n]),
                 talks: c.talks,
                 first_seen: c.first,
                 last_seen: c.last,
