@@ -37,6 +37,10 @@ fn main() {
         corpus.mentions.len(),
         started.elapsed().as_secs_f64()
     );
+    println!(
+        "distinct (talk, technology) pairs: {}",
+        corpus.postings.tool_talks.iter().map(Vec::len).sum::<usize>()
+    );
     let filters: Vec<Filter> = (0..15)
         .map(|i| Filter {
             from: format!("{}-01-01", 2012 + i % 4).parse().ok(),
@@ -45,12 +49,14 @@ fn main() {
         })
         .collect();
     let (mut select, mut tables, mut graph) = (Vec::new(), Vec::new(), Vec::new());
+    let mut timelines = Vec::new();
     let mut previous = HashMap::new();
     for filter in &filters {
         let t0 = Instant::now();
         let selection = Selection::new(&corpus, filter);
         let t1 = Instant::now();
         let tl = timeline(&corpus, &selection, Granularity::Quarter);
+        let t_timeline = t1.elapsed();
         let m = matrix(&corpus, &selection, MATRIX_ORGS, MATRIX_TOOLS);
         let t2 = Instant::now();
         let g = cooccurrence(&corpus, &selection, &GraphOptions::default(), &previous);
@@ -58,10 +64,12 @@ fn main() {
         previous = g.positions_by_key(&corpus);
         select.push(t1 - t0);
         tables.push(t2 - t1);
+        timelines.push(t_timeline);
         graph.push(t3 - t2);
         std::hint::black_box((tl.series.len(), m.orgs.len(), g.nodes.len()));
     }
     println!("selection (filter resolved)      median {:>8.2} ms", median(select).as_secs_f64() * 1e3);
     println!("timeline + matrix                median {:>8.2} ms", median(tables).as_secs_f64() * 1e3);
+    println!("  of which timeline              median {:>8.2} ms", median(timelines).as_secs_f64() * 1e3);
     println!("graph + communities + layout     median {:>8.2} ms", median(graph).as_secs_f64() * 1e3);
 }

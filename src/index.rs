@@ -6,7 +6,7 @@
 
 pub mod postings;
 
-pub use postings::{OrgKey, Postings};
+pub use postings::{OrgKey, Postings, TalkTool};
 
 use crate::catalog::{self, Catalog};
 use crate::corpus::{self, LoadControl, LoadError, LoadOptions, LoadStage, Source, TextFile};

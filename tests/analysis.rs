@@ -13,6 +13,7 @@ use stackradar::analysis::{Analyses, Filter, Selection};
 use stackradar::catalog::ToolId;
 use stackradar::corpus::{LoadOptions, Source};
 use stackradar::extract::Stance;
+use stackradar::parse::Role;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::LazyLock;
 
@@ -256,4 +257,29 @@ fn layout_and_communities_are_deterministic() {
         &HashMap::new(),
     );
     assert_eq!(a.graph, again.graph);
+}
+
+#[test]
+fn precomputed_talk_summaries_agree_with_summaries_of_the_mentions() {
+    // Naming every role and every stance selects the same mentions as no condition, but takes
+    // the path that summarises mentions one by one instead of reading the snapshot's summaries.
+    let (corpus, fast) = &*EMBEDDED;
+    let every = Filter {
+        roles: [Role::Title, Role::Question, Role::Answer, Role::Body].into(),
+        stances: Stance::ALL.into(),
+        ..Filter::default()
+    };
+    let slow = run(corpus, &every);
+    assert_eq!(fast.timeline.series, slow.timeline.series);
+    assert_eq!(fast.timeline.category_talks, slow.timeline.category_talks);
+    assert_eq!(fast.matrix, slow.matrix);
+    assert!(fast.timeline.series.iter().any(|s| s.adopters.iter().sum::<u32>() > 0));
+    assert!(fast.matrix.cells.iter().flatten().flatten().any(|c| c.stances[0] > 0 && c.stances[4] > 0));
+}
+
+#[test]
+fn stance_index_follows_the_order_of_all() {
+    for (i, stance) in Stance::ALL.into_iter().enumerate() {
+        assert_eq!(stance.index(), i, "{stance:?}");
+    }
 }

@@ -8,7 +8,8 @@
 
 use crate::catalog::Category;
 use crate::extract::{Mention, Stance};
-use crate::index::Corpus;
+use crate::index::postings::summarise;
+use crate::index::{Corpus, TalkTool};
 use crate::parse::Role;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -126,6 +127,30 @@ impl Selection {
             .unwrap_or_default()
             .iter()
             .filter(|m| self.has_mention(m))
+    }
+
+    /// The selected mentions of talk number `talk`, summarised per technology, written into
+    /// `out` (cleared first). Without role or stance conditions the snapshot's precomputed
+    /// summaries serve; otherwise the talk's mentions are summarised here.
+    pub fn talk_tools(&self, corpus: &Corpus, talk: u32, out: &mut Vec<TalkTool>) {
+        out.clear();
+        if self.roles.is_empty() && self.stances.is_empty() {
+            if !self.has_talk(talk) {
+                return;
+            }
+            let range = corpus.postings.talk_tool_ranges.get(talk as usize).cloned().unwrap_or(0..0);
+            let summaries = corpus.postings.talk_tools.get(range.start as usize..range.end as usize);
+            out.extend(
+                summaries
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|s| self.tools.get(s.tool.0 as usize).copied().unwrap_or(false)),
+            );
+        } else {
+            for mention in self.talk_mentions(corpus, talk) {
+                summarise(out, mention);
+            }
+        }
     }
 
     /// Indices of the selected talks.

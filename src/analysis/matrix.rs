@@ -9,8 +9,7 @@ use crate::index::{Corpus, OrgKey};
 use std::collections::{BTreeMap, HashMap};
 
 /// Stances in the order of [`Cell::stances`].
-pub const STANCES: [Stance; 5] =
-    [Stance::Uses, Stance::Evaluating, Stance::MovedAway, Stance::Asked, Stance::Neutral];
+pub const STANCES: [Stance; 5] = Stance::ALL;
 
 /// One organisation × technology cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -44,29 +43,18 @@ pub struct Matrix {
 pub fn matrix(corpus: &Corpus, selection: &Selection, max_orgs: usize, max_tools: usize) -> Matrix {
     let mut cells: HashMap<(OrgKey, ToolId), Cell> = HashMap::new();
     let mut org_talks: BTreeMap<OrgKey, u32> = BTreeMap::new();
-    let mut talk_cells: Vec<(ToolId, [u32; 5])> = Vec::new();
+    let mut talk_tools = Vec::new();
     for talk in selection.talk_indices() {
         let Some(orgs) = corpus.postings.talk_orgs.get(talk as usize).filter(|o| !o.is_empty()) else {
             continue;
         };
-        talk_cells.clear();
-        for m in selection.talk_mentions(corpus, talk) {
-            let slot = STANCES.iter().position(|s| *s == m.stance).unwrap_or(4);
-            match talk_cells.iter_mut().find(|(t, _)| *t == m.tool) {
-                Some((_, stances)) => stances[slot] += 1,
-                None => {
-                    let mut stances = [0; 5];
-                    stances[slot] = 1;
-                    talk_cells.push((m.tool, stances));
-                }
-            }
-        }
+        selection.talk_tools(corpus, talk, &mut talk_tools);
         for &org in orgs {
             *org_talks.entry(org).or_default() += 1;
-            for (tool, stances) in &talk_cells {
-                let cell = cells.entry((org, *tool)).or_default();
+            for summary in &talk_tools {
+                let cell = cells.entry((org, summary.tool)).or_default();
                 cell.talks += 1;
-                for (total, n) in cell.stances.iter_mut().zip(stances) {
+                for (total, n) in cell.stances.iter_mut().zip(summary.stances) {
                     *total += n;
                 }
             }

@@ -6,9 +6,7 @@ use super::filter::Selection;
 use super::period::{Granularity, Period};
 use super::trend::{self, MIN_TALKS, Trend};
 use crate::catalog::{Category, ToolId};
-use crate::extract::Stance;
 use crate::index::Corpus;
-use crate::parse::Role;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -150,10 +148,7 @@ pub fn timeline(corpus: &Corpus, selection: &Selection, granularity: Granularity
     let mut talks = vec![0u32; n];
     let mut category_talks: BTreeMap<Category, Vec<u32>> = BTreeMap::new();
     let mut counters: Vec<Option<Counter>> = (0..tool_count).map(|_| None).collect();
-    // The last talk each technology was counted in, and whether it was used there.
-    let mut seen_in: Vec<u32> = vec![u32::MAX; tool_count];
-    let mut used_in: Vec<bool> = vec![false; tool_count];
-    let mut in_talk: Vec<usize> = Vec::new();
+    let mut in_talk = Vec::new();
     let mut adopters: Vec<(usize, usize, u32)> = Vec::new();
     let mut talk_categories: Vec<Category> = Vec::new();
     let mut last_period = (Period::of(first, granularity), 0usize);
@@ -163,9 +158,10 @@ pub fn timeline(corpus: &Corpus, selection: &Selection, granularity: Granularity
             if period == last_period.0 { last_period.1 } else { periods.binary_search(&period).unwrap_or(0) };
         last_period = (period, p);
         talks[p] += 1;
-        in_talk.clear();
-        for mention in selection.talk_mentions(corpus, talk) {
-            let tool = mention.tool.0 as usize;
+        selection.talk_tools(corpus, talk, &mut in_talk);
+        talk_categories.clear();
+        for summary in &in_talk {
+            let tool = summary.tool.0 as usize;
             let Some(slot) = counters.get_mut(tool) else { continue };
             let counter = slot.get_or_insert_with(|| Counter {
                 mentions: vec![0; n],
@@ -173,27 +169,19 @@ pub fn timeline(corpus: &Corpus, selection: &Selection, granularity: Granularity
                 first: None,
                 last: None,
             });
-            counter.mentions[p] += 1;
-            if seen_in[tool] != talk {
-                seen_in[tool] = talk;
-                used_in[tool] = false;
-                in_talk.push(tool);
-            }
-            used_in[tool] |= mention.stance == Stance::Uses && mention.role != Role::Question;
-        }
-        talk_categories.clear();
-        for &tool in &in_talk {
-            let Some(counter) = counters[tool].as_mut() else { continue };
+            counter.mentions[p] += summary.mentions;
             counter.talks[p] += 1;
             counter.first = Some(counter.first.map_or(date, |f| f.min(date)));
             counter.last = Some(counter.last.map_or(date, |l| l.max(date)));
-            if used_in[tool]
+            if summary.used
                 && let Some(orgs) = corpus.postings.talk_orgs.get(talk as usize)
             {
                 adopters.extend(orgs.iter().map(|k| (tool, p, k.0)));
             }
-            if !talk_categories.contains(&categories[tool]) {
-                talk_categories.push(categories[tool]);
+            if let Some(&category) = categories.get(tool)
+                && !talk_categories.contains(&category)
+            {
+                talk_categories.push(category);
             }
         }
         for &category in &talk_categories {

@@ -22,6 +22,14 @@ pub enum Stance {
 }
 
 impl Stance {
+    /// Every stance, strongest first: the order of per-stance counts everywhere.
+    pub const ALL: [Self; 5] = [Self::Uses, Self::Evaluating, Self::MovedAway, Self::Asked, Self::Neutral];
+
+    /// The position of this stance in [`Stance::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The kebab-case name used in reports.
     pub fn as_str(self) -> &'static str {
         match self {
