@@ -5,6 +5,7 @@
 use crate::corpus::{self, LoadOptions, Source};
 use crate::export;
 use crate::index::Corpus;
+use crate::{analysis, chart};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -32,7 +33,7 @@ pub enum Command {
     },
     /// Print a short summary of the embedded sample corpus.
     Summary,
-    /// Load notes and write summary.json and talks.jsonl into a folder.
+    /// Load notes and write the report, the review pack (report.md, charts) and the tables.
     Report {
         /// Folders (read recursively) or files; none means the embedded sample corpus.
         paths: Vec<PathBuf>,
@@ -45,6 +46,15 @@ pub enum Command {
         /// Skip files larger than this many MiB.
         #[arg(long, default_value_t = corpus::load::DEFAULT_MAX_FILE_BYTES / (1024 * 1024))]
         max_file_mib: u64,
+        /// Do not render the charts (report.md and the tables only).
+        #[arg(long)]
+        no_charts: bool,
+        /// PNG pixels per chart unit, 1 to 4.
+        #[arg(long, default_value_t = export::png::DEFAULT_SCALE, value_parser = parse_scale)]
+        scale: f32,
+        /// Leave the provenance line (corpus, filter, measure, date) off the images.
+        #[arg(long)]
+        no_caption: bool,
     },
     /// Repair mojibake in one file and write the text as UTF-8.
     Repair {
@@ -74,27 +84,68 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         None => crate::ui::run(Source::Embedded),
         Some(Command::Open { paths }) => crate::ui::run(Source::Paths(paths)),
         Some(Command::Summary) => summarise_embedded(),
-        Some(Command::Report { paths, out, force, max_file_mib }) => {
+        Some(Command::Report { paths, out, force, max_file_mib, no_charts, scale, no_caption }) => {
             let source = if paths.is_empty() { Source::Embedded } else { Source::Paths(paths) };
             let options = LoadOptions { max_file_bytes: max_file_mib.saturating_mul(1024 * 1024) };
-            report(&source, &options, &out, force)
+            let pack = Pack { charts: !no_charts, scale, caption: !no_caption };
+            report(&source, &options, &out, force, &pack)
         }
         Some(Command::Repair { file, out }) => repair(&file, out.as_deref()),
     }
 }
 
-fn report(source: &Source, options: &LoadOptions, out: &std::path::Path, force: bool) -> anyhow::Result<()> {
+/// What `report` adds to the tables: the review pack's charts.
+struct Pack {
+    charts: bool,
+    scale: f32,
+    caption: bool,
+}
+
+fn parse_scale(text: &str) -> Result<f32, String> {
+    let scale: f32 = text.parse().map_err(|_| format!("{text} is not a number"))?;
+    if export::png::SCALES.contains(&scale) {
+        Ok(scale)
+    } else {
+        Err(format!("{text} is not between 1 and 4"))
+    }
+}
+
+fn report(
+    source: &Source,
+    options: &LoadOptions,
+    out: &std::path::Path,
+    force: bool,
+    pack: &Pack,
+) -> anyhow::Result<()> {
     let started = Instant::now();
     export::prepare_output_dir(out, force)?;
     let corpus = Corpus::load(source, options)?;
-    export::report::write(&corpus, out)?;
+    let filter = analysis::Filter::default();
+    let analyses = analysis::Analyses::run(
+        &corpus,
+        &filter,
+        analysis::period::Granularity::Year,
+        &analysis::graph::GraphOptions::default(),
+        &std::collections::HashMap::new(),
+    );
+    export::report::write(&corpus, &analyses, out)?;
+    let provenance = pack.caption.then(|| chart::Provenance::new(&corpus, &filter));
+    let options = export::review::PackOptions {
+        charts: pack.charts,
+        network: false,
+        chart: export::charts::ChartOptions { scale: pack.scale, provenance },
+    };
+    let charts_started = Instant::now();
+    export::review::write_pack(&corpus, &analyses, &filter, out, &options)?;
+    let charts_took = charts_started.elapsed().as_secs_f64();
     eprintln!(
-        "stackradar: {} files, {} talks, {} Q&A pairs, {} problems in {:.2} s; wrote {}",
+        "stackradar: {} files, {} talks, {} Q&A pairs, {} problems in {:.2} s (review pack {:.2} s); wrote {}",
         corpus.files.len(),
         corpus.talks.len(),
         corpus.qa_pairs(),
         corpus.problems.len(),
         started.elapsed().as_secs_f64(),
+        charts_took,
         out.display()
     );
     Ok(())

@@ -9,7 +9,9 @@
 //! corpus   load files (or the embedded default corpus), decode, repair mojibake  → Text
 //! parse    front matter, talks (date, title), Q&A pairs and body passages        → Talk
 //! index    one immutable `Corpus` snapshot of everything above                    → Corpus
-//! export   the headless report (summary.json, talks.jsonl), written atomically
+//! analysis timelines, network, matrix, radar, comparisons, evidence               → Analyses
+//! chart    every chart as plain data (marks, labels, legend, the numbers plotted)  → Chart
+//! export   the report, the charts as SVG/PNG/CSV and the review pack, written atomically
 //! cli      the `report` and `repair` commands over the very same code
 //! ui       the desktop app: read-only views of a snapshot; the only GUI-aware module
 //! ```
@@ -30,6 +32,7 @@
 
 pub mod analysis;
 pub mod catalog;
+pub mod chart;
 pub mod cli;
 pub mod corpus;
 pub mod export;

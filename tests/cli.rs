@@ -37,6 +37,30 @@ fn report_on_the_embedded_corpus_writes_summary_and_talks() {
 }
 
 #[test]
+fn report_writes_the_review_pack_and_no_charts_skips_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [(vec![], true), (vec!["--no-charts"], false)];
+    for (i, (flags, charts)) in cases.into_iter().enumerate() {
+        let out = dir.path().join(format!("out{i}"));
+        let mut args = vec!["report", "--out", path_str(&out)];
+        args.extend(flags);
+        let output = stackradar(&args);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let report = std::fs::read_to_string(out.join("report.md")).unwrap();
+        for section in ["## Key findings", "### Most discussed technologies by category", "### Migrations"] {
+            assert!(report.contains(section), "{section}");
+        }
+        assert!(out.join("graph.gexf").exists() && out.join("graph.graphml").exists());
+        for stem in ["chart-timeline", "chart-companies", "chart-radar", "chart-graph"] {
+            for ext in ["png", "svg", "csv"] {
+                assert_eq!(out.join(format!("{stem}.{ext}")).exists(), charts, "{stem}.{ext}");
+            }
+            assert_eq!(report.contains(&format!("]({stem}.png)")), charts, "report.md shows {stem}");
+        }
+    }
+}
+
+#[test]
 fn report_refuses_a_non_empty_folder_without_force() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("keep.txt"), b"user data").unwrap();

@@ -192,3 +192,143 @@ fn tab<'a>(harness: &'a AppHarness, name: &'a str) -> egui_kittest::Node<'a> {
     harness
         .get_by(move |node| node.role() == Role::Button && node.label().is_some_and(|l| l.starts_with(name)))
 }
+
+/// The screen position of the first mark of `kind`'s chart whose evidence `wanted` accepts.
+fn mark_position(
+    harness: &AppHarness,
+    kind: stackradar::chart::ChartKind,
+    wanted: impl Fn(&stackradar::analysis::evidence::Query) -> bool,
+) -> (egui::Pos2, stackradar::analysis::evidence::Query) {
+    let chart = app(harness).chart(kind).expect("the chart is built");
+    let node = harness.get_by(|n| n.role() == Role::Image && n.label().is_some_and(|l| l == chart.title));
+    let rect = node.rect();
+    let scale = rect.width() / chart.width;
+    let mark = chart.marks.iter().find(|m| m.query.as_ref().is_some_and(&wanted)).expect("a clickable mark");
+    let centre = match &mark.shape {
+        stackradar::chart::Shape::Rect { x, y, w, h } => [x + w / 2.0, y + h / 2.0],
+        stackradar::chart::Shape::Circle { centre, .. } => *centre,
+        other => panic!("unexpected mark {other:?}"),
+    };
+    (rect.min + egui::vec2(centre[0], centre[1]) * scale, mark.query.clone().unwrap())
+}
+
+fn click_at(harness: &mut AppHarness, pos: egui::Pos2) {
+    harness.hover_at(pos);
+    harness.run_steps(1);
+    harness.drag_at(pos);
+    harness.drop_at(pos);
+    harness.run_steps(2);
+}
+
+/// The technologies mentioned in the selected talk.
+fn selected_talk_tools(harness: &AppHarness) -> Vec<stackradar::catalog::ToolId> {
+    let app = app(harness);
+    let talk = app.selection().talk.expect("a talk is open") as u32;
+    app.snapshot().unwrap().corpus.talk_mentions(talk).iter().map(|m| m.tool).collect()
+}
+
+#[test]
+fn the_chart_tabs_show_their_content() {
+    let mut harness = start(Source::Embedded, None);
+    tab(&harness, "Companies").click();
+    harness.run_steps(2);
+    harness.get_by_label("Organisations × technologies: talks and stance");
+    tab(&harness, "Radar").click();
+    harness.run_steps(2);
+    harness.get_by_label("Technology radar from the talks");
+    assert!(
+        harness.query_all_by_label_contains("Broadly used and not declining").count()
+            + harness.query_all_by_label_contains("Used by some teams").count()
+            > 0,
+        "blips are explained"
+    );
+    tab(&harness, "Compare").click();
+    harness.run_steps(2);
+    assert!(harness.query_all_by_label_contains(" compared: ").count() >= 1);
+    assert!(harness.query_all_by_label("Mentioned with").count() >= 2, "one column per technology");
+    tab(&harness, "Overview").click();
+    harness.run_steps(2);
+    harness.get_by_label("Most discussed technologies (talks mentioning each)");
+}
+
+#[test]
+fn clicking_a_company_cell_opens_its_evidence() {
+    use stackradar::analysis::evidence::Query;
+    let mut harness = start(Source::Embedded, None);
+    tab(&harness, "Companies").click();
+    harness.run_steps(2);
+    let (pos, query) =
+        mark_position(&harness, stackradar::chart::ChartKind::Matrix, |q| matches!(q, Query::Cell(..)));
+    click_at(&mut harness, pos);
+    assert_eq!(app(&harness).selection().tab, Tab::Talk);
+    let Query::Cell(org, tool) = query else { unreachable!() };
+    assert!(selected_talk_tools(&harness).contains(&tool), "the talk mentions the cell's technology");
+    let talk = app(&harness).selection().talk.unwrap();
+    assert!(
+        app(&harness).snapshot().unwrap().corpus.postings.talk_orgs[talk].contains(&org),
+        "and is the cell's organisation's"
+    );
+}
+
+#[test]
+fn clicking_a_radar_blip_opens_its_evidence() {
+    use stackradar::analysis::evidence::Query;
+    let mut harness = start(Source::Embedded, None);
+    tab(&harness, "Radar").click();
+    harness.run_steps(2);
+    let (pos, query) =
+        mark_position(&harness, stackradar::chart::ChartKind::Radar, |q| matches!(q, Query::Tool(_)));
+    click_at(&mut harness, pos);
+    assert_eq!(app(&harness).selection().tab, Tab::Talk);
+    let Query::Tool(tool) = query else { unreachable!() };
+    assert!(selected_talk_tools(&harness).contains(&tool));
+}
+
+#[test]
+fn ctrl_e_exports_the_view_and_asks_before_replacing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = start(Source::Embedded, None);
+    tab(&harness, "Radar").click();
+    harness.run_steps(2);
+    for attempt in 0..2 {
+        if attempt == 1 {
+            // The second export must replace the first: a file it writes again proves it did.
+            std::fs::remove_file(dir.path().join("chart-radar.csv")).unwrap();
+        }
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+        harness.run_steps(2);
+        harness.get_by_label("Export this chart");
+        let field = harness.get_by_role(Role::TextInput);
+        field.focus();
+        harness.run_steps(1);
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        harness.get_by_role(Role::TextInput).type_text(&dir.path().display().to_string());
+        harness.run_steps(1);
+        harness.get_by_label("Export").click();
+        harness.run_steps(2);
+        if attempt == 1 {
+            harness.get_by_label("These files exist and would be replaced:");
+            harness.get_by_label("Replace");
+            assert!(!dir.path().join("chart-radar.csv").exists(), "nothing is written before confirming");
+            // Confirm as the Replace button does.
+            harness
+                .state_mut()
+                .as_mut()
+                .unwrap()
+                .apply(stackradar::ui::command::Command::RunExport { replace: true });
+            harness.run_steps(1);
+        }
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while app(&harness).is_exporting() {
+            assert!(Instant::now() < deadline, "export took more than a minute");
+            harness.step();
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        harness.run_steps(2);
+        for ext in ["png", "svg", "csv"] {
+            assert!(dir.path().join(format!("chart-radar.{ext}")).exists(), "{ext} written");
+        }
+        let notices = app(&harness).notices().to_vec();
+        assert!(notices.last().is_some_and(|n| n.starts_with("Exported 3")), "{notices:?}");
+    }
+}

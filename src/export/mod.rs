@@ -3,8 +3,12 @@
 //! half a file behind.
 
 pub mod analysis_tables;
+pub mod charts;
 pub mod network;
+pub mod png;
 pub mod report;
+pub mod review;
+pub mod svg;
 pub mod tables;
 
 use std::io::Write;
@@ -16,11 +20,14 @@ pub enum ExportError {
     /// The output folder has files in it and overwriting was not allowed.
     #[error("{}: folder is not empty (use --force to write into it anyway)", .0.display())]
     NotEmpty(PathBuf),
+    /// Files would be replaced and replacing was not confirmed.
+    #[error("{} would be replaced (confirm to replace)", .0.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))]
+    WouldReplace(Vec<PathBuf>),
     /// The output path exists and is not a folder.
     #[error("{}: exists and is not a folder", .0.display())]
     NotAFolder(PathBuf),
     /// Creating, writing or renaming failed.
-    #[error("{}: cannot write: {source}", path.display())]
+    #[error("{}: cannot write: {}", path.display(), explain(source))]
     Io {
         /// The path being written.
         path: PathBuf,
@@ -35,6 +42,14 @@ pub enum ExportError {
         /// The CSV writer's error.
         source: csv::Error,
     },
+    /// Drawing an image failed.
+    #[error("cannot render {what}: {message}")]
+    Render {
+        /// Which format.
+        what: &'static str,
+        /// The renderer's message.
+        message: String,
+    },
     /// Serialising the data failed (should not happen for our own types).
     #[error("cannot serialise {what}: {source}")]
     Serialise {
@@ -43,6 +58,18 @@ pub enum ExportError {
         /// The serialiser's error.
         source: serde_json::Error,
     },
+}
+
+/// What an I/O failure means for someone exporting, in words, with the system's own message.
+fn explain(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let plain = match error.kind() {
+        ErrorKind::StorageFull => "the disk is full",
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => "this folder may not be written to",
+        ErrorKind::NotFound => "the folder does not exist",
+        _ => return error.to_string(),
+    };
+    format!("{plain} ({error})")
 }
 
 fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> ExportError + '_ {

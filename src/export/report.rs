@@ -164,9 +164,9 @@ pub fn talk_lines(corpus: &Corpus) -> Vec<TalkLine<'_>> {
         .collect()
 }
 
-/// Writes `summary.json`, `talks.jsonl`, the CSV tables of [`super::tables`] and the analyses of
-/// the whole corpus ([`super::analysis_tables`]) into `dir` (which must exist).
-pub fn write(corpus: &Corpus, dir: &Path) -> Result<(), ExportError> {
+/// Writes `summary.json`, `talks.jsonl`, the CSV tables of [`super::tables`] and the tables of
+/// `analyses` ([`super::analysis_tables`]) into `dir` (which must exist).
+pub fn write(corpus: &Corpus, analyses: &crate::analysis::Analyses, dir: &Path) -> Result<(), ExportError> {
     let summary = serde_json::to_vec_pretty(&summary(corpus))
         .map_err(|source| ExportError::Serialise { what: "summary", source })?;
     write_atomic(&dir.join("summary.json"), &summary)?;
@@ -178,12 +178,5 @@ pub fn write(corpus: &Corpus, dir: &Path) -> Result<(), ExportError> {
     }
     write_atomic(&dir.join("talks.jsonl"), &jsonl)?;
     super::tables::write(corpus, dir)?;
-    let analyses = crate::analysis::Analyses::run(
-        corpus,
-        &crate::analysis::Filter::default(),
-        crate::analysis::period::Granularity::Year,
-        &crate::analysis::graph::GraphOptions::default(),
-        &std::collections::HashMap::new(),
-    );
-    super::analysis_tables::write(corpus, &analyses, dir)
+    super::analysis_tables::write(corpus, analyses, dir)
 }

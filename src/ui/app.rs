@@ -1,8 +1,10 @@
 //! The app: owns the snapshot, the selection, the settings and the running jobs; lays out the
 //! panels; and applies the [`Command`]s they emit, in one place ([`App::apply`]).
 
+use super::charts::ChartBook;
 use super::command::Command;
 use super::dialogs::{DialogOutcome, FileDialogs, PendingDialog};
+use super::exporting::{ExportForm, ExportOutcome, ExportWhat};
 use super::i18n::Str;
 use super::jobs::{JobOutcome, LoadJob};
 use super::panels::corpus_tree::{self, TreeRows};
@@ -14,6 +16,8 @@ use super::settings::Settings;
 use super::snapshot::Snapshot;
 use super::state::{Selection, Tab};
 use super::theme::{self, Palette};
+use crate::analysis::evidence::{self, Query};
+use crate::chart::ChartKind;
 use crate::corpus::{LoadOptions, Source};
 use egui::{Context, Key, KeyboardShortcut, Modifiers, Ui};
 use std::sync::Arc;
@@ -21,6 +25,9 @@ use std::time::Duration;
 
 /// Ctrl+O (⌘O on macOS): open a folder.
 pub const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+
+/// Ctrl+E (⌘E on macOS): export the chart of the current view.
+pub const EXPORT_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
 
 /// How often the status bar refreshes while a load runs.
 const PROGRESS_REFRESH: Duration = Duration::from_millis(100);
@@ -40,6 +47,10 @@ pub struct App {
     notices: Vec<String>,
     options: LoadOptions,
     ctx: Context,
+    charts: ChartBook,
+    export: Option<ExportForm>,
+    /// Whether the open dialog picks the export folder (otherwise it opens notes).
+    dialog_for_export: bool,
 }
 
 impl App {
@@ -62,6 +73,9 @@ impl App {
             notices: Vec::new(),
             options: LoadOptions::default(),
             ctx: ctx.clone(),
+            charts: ChartBook::default(),
+            export: None,
+            dialog_for_export: false,
         };
         if !reset.is_empty() {
             app.notices.push(format!("{} {}", app.look().t(Str::SettingsReset), reset.join(", ")));
@@ -101,6 +115,16 @@ impl App {
         &self.notices
     }
 
+    /// The chart of `kind` as the views draw it, once a snapshot has loaded.
+    pub fn chart(&self, kind: ChartKind) -> Option<&crate::chart::Chart> {
+        self.charts.get(kind).map(AsRef::as_ref)
+    }
+
+    /// Whether an export is being written.
+    pub fn is_exporting(&self) -> bool {
+        self.export.as_ref().is_some_and(ExportForm::is_running)
+    }
+
     /// The settings as JSON, for eframe's storage.
     pub fn settings_json(&self) -> String {
         Settings { tab: self.selection.tab, ..self.settings.clone() }.to_json()
@@ -136,8 +160,18 @@ impl App {
                 }
             }
         }
+        self.poll_export();
         if let Some(outcome) = self.dialog.as_ref().and_then(PendingDialog::poll) {
             self.dialog = None;
+            if std::mem::take(&mut self.dialog_for_export) {
+                if let (DialogOutcome::Picked(paths), Some(form)) = (&outcome, &mut self.export)
+                    && let Some(folder) = paths.first()
+                {
+                    form.folder = folder.display().to_string();
+                    form.replacing.clear();
+                }
+                return;
+            }
             match outcome {
                 DialogOutcome::Picked(paths) => out.push(Command::Open(Source::Paths(paths))),
                 DialogOutcome::Dismissed => {}
@@ -152,6 +186,10 @@ impl App {
         ctx.input_mut(|input| {
             if input.consume_shortcut(&OPEN_SHORTCUT) {
                 out.push(Command::OpenDialog(super::dialogs::DialogKind::Folder));
+            }
+            if input.consume_shortcut(&EXPORT_SHORTCUT) {
+                let what = self.selection.tab.chart().map_or(ExportWhat::ReviewPack, ExportWhat::Chart);
+                out.push(Command::OpenExport(what));
             }
             // With the path prompt open, Esc belongs to it (it closes the prompt).
             if self.path_prompt.is_none() && input.consume_key(Modifiers::NONE, Key::Escape) {
@@ -188,14 +226,33 @@ impl App {
             };
             panels::tabs::show(ui, &look, &self.selection, snapshot.problem_count(), out);
             ui.separator();
+            let chart = |kind| self.charts.get(kind).map(|c| c.as_ref());
             match self.selection.tab {
-                Tab::Overview => panels::overview::show(ui, &look, snapshot, out),
+                Tab::Overview => panels::overview::show(ui, &look, snapshot, chart(ChartKind::TopTools), out),
                 Tab::Talk => panels::talk::show(ui, &look, snapshot, self.selection.talk),
                 Tab::Problems => problems::show(ui, &look, snapshot, &self.problems, out),
+                Tab::Companies => panels::companies::show(ui, &look, chart(ChartKind::Matrix), out),
+                Tab::Radar => {
+                    let blips = &snapshot.analyses.radar;
+                    panels::radar::show(ui, &look, &snapshot.corpus, blips, chart(ChartKind::Radar), out);
+                }
+                Tab::Compare => {
+                    let view = panels::compare::CompareView {
+                        corpus: &snapshot.corpus,
+                        timeline: &snapshot.analyses.timeline,
+                        compared: self.charts.compared(),
+                        columns: self.charts.columns(),
+                        chart: chart(ChartKind::Compare),
+                    };
+                    panels::compare::show(ui, &look, &view, out);
+                }
             }
         });
         if let Some(prompt) = &mut self.path_prompt {
             panels::path_prompt::show(ui.ctx(), &look, prompt, out);
+        }
+        if let Some(form) = &mut self.export {
+            panels::export::show(ui.ctx(), &look, form, out);
         }
         drop_hint(ui, &look);
     }
@@ -249,6 +306,79 @@ impl App {
                 }
             }
             Command::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::ShowEvidence(query) => self.show_evidence(&query),
+            Command::SetCompared(tools) => {
+                if let Some(snapshot) = &self.snapshot {
+                    self.charts.set_compared(snapshot, &tools);
+                }
+            }
+            Command::OpenExport(what) => {
+                let folder = self.last_export_folder();
+                self.export = Some(ExportForm::new(what, folder));
+            }
+            Command::PickExportFolder => {
+                if self.dialog.is_none() {
+                    self.dialog_for_export = true;
+                    self.apply(Command::OpenDialog(super::dialogs::DialogKind::Folder));
+                }
+            }
+            Command::RunExport { replace } => self.run_export(replace),
+            Command::CloseExport => {
+                if self.export.as_ref().is_some_and(|f| !f.is_running()) {
+                    self.export = None;
+                }
+            }
+        }
+    }
+
+    /// Until a list of passages exists, evidence opens the talk holding the strongest passage
+    /// (the evidence order puts the most complete, most recent answer first).
+    fn show_evidence(&mut self, query: &Query) {
+        let Some(snapshot) = &self.snapshot else { return };
+        let items = evidence::evidence(&snapshot.corpus, &snapshot.analyses.selection, query, 1);
+        if let Some(item) = items.first() {
+            self.select_talk(item.talk as usize);
+        }
+    }
+
+    /// Where the export window starts: the last export's folder, else a folder in the home.
+    fn last_export_folder(&self) -> String {
+        if let Some(form) = &self.export {
+            return form.folder.clone();
+        }
+        let home = std::env::home_dir().unwrap_or_else(|| std::path::PathBuf::from("."));
+        home.join("stackradar-export").display().to_string()
+    }
+
+    fn run_export(&mut self, replace: bool) {
+        let (Some(snapshot), Some(form)) = (&self.snapshot, &mut self.export) else { return };
+        if form.is_running() {
+            return;
+        }
+        let chart = match form.what {
+            ExportWhat::Chart(kind) => self.charts.get(kind).cloned(),
+            ExportWhat::ReviewPack => None,
+        };
+        let ctx = self.ctx.clone();
+        form.start(snapshot, chart, replace, move || ctx.request_repaint());
+    }
+
+    fn poll_export(&mut self) {
+        let Some(form) = &mut self.export else { return };
+        if form.is_running() {
+            self.ctx.request_repaint_after(PROGRESS_REFRESH);
+        }
+        let look = Look { lang: self.settings.language, palette: Palette::of(self.settings.theme) };
+        match form.poll() {
+            Some(ExportOutcome::Written(paths)) => {
+                let folder = form.folder.clone();
+                self.notices.push(format!("{} {} → {folder}", look.t(Str::Exported), paths.len()));
+                self.export = None;
+            }
+            Some(ExportOutcome::Failed(message)) => {
+                self.notices.push(format!("{}: {message}", look.t(Str::ExportFailed)));
+            }
+            None => {}
         }
     }
 
@@ -279,6 +409,7 @@ impl App {
         }
         let title = format!("stackradar — {}", snapshot.corpus.name);
         self.ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        self.charts.sync(&snapshot);
         self.snapshot = Some(Arc::new(snapshot));
     }
 }

@@ -5,9 +5,12 @@
 //! action testable without a pointer.
 
 use super::dialogs::DialogKind;
+use super::exporting::ExportWhat;
 use super::i18n::Lang;
 use super::snapshot::ProblemGroup;
 use super::state::{Tab, Theme};
+use crate::analysis::evidence::Query;
+use crate::catalog::ToolId;
 use crate::corpus::Source;
 use crate::index::FileId;
 
@@ -46,4 +49,19 @@ pub enum Command {
     DismissNotice(usize),
     /// Close the window.
     Quit,
+    /// Show the passages behind a mark of a chart, a row or a cell.
+    ShowEvidence(Query),
+    /// Compare these technologies (2–5).
+    SetCompared(Vec<ToolId>),
+    /// Open the export window for a chart or the review pack.
+    OpenExport(ExportWhat),
+    /// Ask for the export folder with the system dialog.
+    PickExportFolder,
+    /// Export now; `replace` confirms replacing existing files.
+    RunExport {
+        /// Whether the user confirmed replacing the files listed.
+        replace: bool,
+    },
+    /// Close the export window.
+    CloseExport,
 }

@@ -6,12 +6,17 @@
 //! app.rs       owns snapshot, selection, settings, jobs; lays out panels; applies commands
 //! jobs.rs      loading on a background thread, with progress and cancel
 //! snapshot.rs  the corpus plus what views derive from it, computed once per load
+//! charts.rs    the charts of the snapshot, built once; chart_view.rs paints one
+//! exporting.rs a chart or the review pack to files, off the UI thread
 //! panels/      one file per panel or view; each gets only what it draws
 //! ```
 
 pub mod app;
+pub mod chart_view;
+pub mod charts;
 pub mod command;
 pub mod dialogs;
+pub mod exporting;
 pub mod fold;
 pub mod fonts;
 pub mod i18n;

@@ -1,14 +1,18 @@
 //! A loaded corpus together with everything the views derive from it.
 //!
-//! Counting talks per year or grouping problems is cheap once but not sixty times a second, so
-//! it is done once per load, on the loading thread, and kept beside the corpus. The views only
+//! Counting talks per year, grouping problems or running the analyses is cheap once but not
+//! sixty times a second, so it is done once per load, on the loading thread, and kept beside
+//! the corpus. The views only
 //! read it. A new load makes a new snapshot with a new id; nothing in one is ever changed.
 
+use crate::analysis::graph::GraphOptions;
+use crate::analysis::period::Granularity;
+use crate::analysis::{Analyses, Filter};
 use crate::corpus::DecodeMethod;
 use crate::index::{Corpus, FileId};
 use crate::problem::ProblemKind;
 use jiff::civil::Date;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -51,6 +55,8 @@ pub struct Snapshot {
     pub bytes: u64,
     /// Problems and encoding decisions grouped for the Problems view, in group order.
     pub problem_groups: Vec<(ProblemGroup, Vec<ProblemEntry>)>,
+    /// The analyses of the whole corpus (no filter, by year): what the chart views show.
+    pub analyses: Arc<Analyses>,
 }
 
 impl Snapshot {
@@ -82,6 +88,13 @@ impl Snapshot {
             date_range: corpus.date_range(),
             bytes: corpus.files.iter().map(|f| f.bytes).sum(),
             problem_groups: group_problems(&corpus),
+            analyses: Arc::new(Analyses::run(
+                &corpus,
+                &Filter::default(),
+                Granularity::Year,
+                &GraphOptions::default(),
+                &HashMap::new(),
+            )),
             corpus,
         }
     }

@@ -16,11 +16,30 @@ pub enum Tab {
     Talk,
     /// Skipped files, encoding decisions and repairs.
     Problems,
+    /// Organisation × technology heatmap with stance.
+    Companies,
+    /// The evidence-based radar, each blip explained.
+    Radar,
+    /// Two to five technologies side by side.
+    Compare,
 }
 
 impl Tab {
     /// Every tab, in the order of the tab bar.
-    pub const ALL: [Self; 3] = [Self::Overview, Self::Talk, Self::Problems];
+    pub const ALL: [Self; 6] =
+        [Self::Overview, Self::Companies, Self::Radar, Self::Compare, Self::Talk, Self::Problems];
+
+    /// The chart this tab shows, which Ctrl+E and its Export button write.
+    pub fn chart(self) -> Option<crate::chart::ChartKind> {
+        use crate::chart::ChartKind;
+        match self {
+            Self::Overview => Some(ChartKind::TopTools),
+            Self::Companies => Some(ChartKind::Matrix),
+            Self::Radar => Some(ChartKind::Radar),
+            Self::Compare => Some(ChartKind::Compare),
+            Self::Talk | Self::Problems => None,
+        }
+    }
 }
 
 /// Light or dark look.

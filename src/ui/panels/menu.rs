@@ -1,9 +1,10 @@
-//! The menu bar: File (open, recent, quit) and View (tabs, theme, language).
+//! The menu bar: File (open, recent, export, quit) and View (tabs, theme, language).
 
 use super::Look;
 use crate::corpus::Source;
 use crate::ui::command::Command;
 use crate::ui::dialogs::DialogKind;
+use crate::ui::exporting::ExportWhat;
 use crate::ui::i18n::{Lang, Str};
 use crate::ui::settings::Settings;
 use crate::ui::state::{Tab, Theme};
@@ -13,12 +14,12 @@ use std::path::PathBuf;
 /// Draws the menu bar.
 pub fn show(ui: &mut Ui, look: &Look, settings: &Settings, current: Tab, out: &mut Vec<Command>) {
     MenuBar::new().ui(ui, |ui| {
-        ui.menu_button(look.t(Str::File), |ui| file_menu(ui, look, settings, out));
+        ui.menu_button(look.t(Str::File), |ui| file_menu(ui, look, settings, current, out));
         ui.menu_button(look.t(Str::View), |ui| view_menu(ui, look, settings, current, out));
     });
 }
 
-fn file_menu(ui: &mut Ui, look: &Look, settings: &Settings, out: &mut Vec<Command>) {
+fn file_menu(ui: &mut Ui, look: &Look, settings: &Settings, current: Tab, out: &mut Vec<Command>) {
     let shortcut = ui.ctx().format_shortcut(&super::super::app::OPEN_SHORTCUT);
     if ui.add(Button::new(look.t(Str::OpenFolder)).shortcut_text(shortcut)).clicked() {
         out.push(Command::OpenDialog(DialogKind::Folder));
@@ -33,6 +34,16 @@ fn file_menu(ui: &mut Ui, look: &Look, settings: &Settings, out: &mut Vec<Comman
         out.push(Command::Open(Source::Embedded));
     }
     ui.menu_button(look.t(Str::Recent), |ui| recent_menu(ui, look, &settings.recent, out));
+    ui.separator();
+    if let Some(kind) = current.chart() {
+        let shortcut = ui.ctx().format_shortcut(&super::super::app::EXPORT_SHORTCUT);
+        if ui.add(Button::new(look.t(Str::ExportChart)).shortcut_text(shortcut)).clicked() {
+            out.push(Command::OpenExport(ExportWhat::Chart(kind)));
+        }
+    }
+    if ui.button(look.t(Str::ExportPack)).clicked() {
+        out.push(Command::OpenExport(ExportWhat::ReviewPack));
+    }
     ui.separator();
     if ui.button(look.t(Str::Quit)).clicked() {
         out.push(Command::Quit);

@@ -2,12 +2,16 @@
 //! pushes [`Command`](super::command::Command)s for whatever the user asks; none of them sees the
 //! whole app.
 
+pub mod companies;
+pub mod compare;
 pub mod corpus_tree;
+pub mod export;
 pub mod menu;
 pub mod notices;
 pub mod overview;
 pub mod path_prompt;
 pub mod problems;
+pub mod radar;
 pub mod status;
 pub mod tabs;
 pub mod talk;

@@ -2,6 +2,7 @@
 //! first look at a corpus answers "how much is here, and from when".
 
 use super::{Look, count};
+use crate::chart::Chart;
 use crate::corpus::load::human_bytes;
 use crate::ui::command::Command;
 use crate::ui::i18n::Str;
@@ -10,18 +11,27 @@ use crate::ui::state::Tab;
 use egui::{Grid, RichText, Ui};
 use egui_plot::{Bar, BarChart, Plot};
 
-/// Draws the overview of `snapshot`.
-pub fn show(ui: &mut Ui, look: &Look, snapshot: &Snapshot, out: &mut Vec<Command>) {
-    ui.heading(&snapshot.corpus.name);
-    ui.add_space(8.0);
-    key_numbers(ui, look, snapshot, out);
-    ui.add_space(16.0);
-    ui.label(RichText::new(look.t(Str::TalksPerYear)).strong());
-    if snapshot.talks_per_year.is_empty() {
-        ui.weak(look.t(Str::NoDatedTalks));
-    } else {
-        talks_per_year(ui, look, snapshot);
-    }
+/// Draws the overview of `snapshot`, with `top` (the most discussed technologies) under the
+/// talks per year.
+pub fn show(ui: &mut Ui, look: &Look, snapshot: &Snapshot, top: Option<&Chart>, out: &mut Vec<Command>) {
+    egui::ScrollArea::vertical().id_salt("overview").auto_shrink([false, false]).show(ui, |ui| {
+        ui.heading(&snapshot.corpus.name);
+        ui.add_space(8.0);
+        key_numbers(ui, look, snapshot, out);
+        ui.add_space(16.0);
+        ui.label(RichText::new(look.t(Str::TalksPerYear)).strong());
+        if snapshot.talks_per_year.is_empty() {
+            ui.weak(look.t(Str::NoDatedTalks));
+        } else {
+            talks_per_year(ui, look, snapshot);
+        }
+        if let Some(top) = top.filter(|c| !c.table.rows.is_empty()) {
+            ui.add_space(16.0);
+            ui.label(RichText::new(look.t(Str::TopTechnologies)).strong());
+            super::companies::header(ui, look, top, Str::ClickForPassages, out);
+            crate::ui::chart_view::show(ui, top, out);
+        }
+    });
 }
 
 fn key_numbers(ui: &mut Ui, look: &Look, snapshot: &Snapshot, out: &mut Vec<Command>) {
@@ -66,7 +76,7 @@ fn talks_per_year(ui: &mut Ui, look: &Look, snapshot: &Snapshot) {
         .collect();
     let chart = BarChart::new(look.t(Str::Talks), bars).color(look.palette.bars);
     Plot::new("talks-per-year")
-        .height(ui.available_height().clamp(160.0, 420.0))
+        .height(260.0)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)

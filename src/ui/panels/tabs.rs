@@ -12,6 +12,9 @@ pub fn name(tab: Tab) -> Str {
         Tab::Overview => Str::Overview,
         Tab::Talk => Str::Talk,
         Tab::Problems => Str::Problems,
+        Tab::Companies => Str::Companies,
+        Tab::Radar => Str::Radar,
+        Tab::Compare => Str::Compare,
     }
 }
 

@@ -1,0 +1,66 @@
+//! The export window: where to write, at what PNG scale, with or without the provenance line;
+//! the files that would be replaced, to confirm; and progress while writing.
+
+use super::Look;
+use crate::ui::command::Command;
+use crate::ui::exporting::{ExportForm, ExportWhat};
+use crate::ui::i18n::Str;
+use egui::{Context, Modal, RichText, Slider, TextEdit};
+
+/// Draws the export window; edits the form's own fields.
+pub fn show(ctx: &Context, look: &Look, form: &mut ExportForm, out: &mut Vec<Command>) {
+    let modal = Modal::new(egui::Id::unique("export-window")).show(ctx, |ui| {
+        ui.set_width(560.0);
+        let heading = match form.what {
+            ExportWhat::Chart(_) => Str::ExportChart,
+            ExportWhat::ReviewPack => Str::ExportPack,
+        };
+        ui.heading(look.t(heading).trim_end_matches('…'));
+        ui.add_space(6.0);
+        ui.label(look.t(Str::ExportFolder));
+        ui.horizontal(|ui| {
+            let field = TextEdit::singleline(&mut form.folder).desired_width(ui.available_width() - 90.0);
+            if ui.add(field).changed() {
+                form.replacing.clear();
+            }
+            if ui.button(look.t(Str::Choose)).clicked() {
+                out.push(Command::PickExportFolder);
+            }
+        });
+        ui.add(Slider::new(&mut form.scale, 1.0..=4.0).step_by(0.5).suffix("×").text(look.t(Str::Scale)));
+        ui.checkbox(&mut form.caption, look.t(Str::CaptionOption));
+        let names = form.file_names();
+        ui.weak(format!("{} {}", look.t(Str::ExportWrites), names.join(", ")));
+        ui.add_space(6.0);
+        if !form.replacing.is_empty() {
+            ui.label(RichText::new(look.t(Str::WillReplace)).color(look.palette.failure));
+            for path in &form.replacing {
+                ui.monospace(path.display().to_string());
+            }
+        }
+        ui.horizontal(|ui| {
+            if form.is_running() {
+                ui.spinner();
+                ui.label(look.t(Str::Exporting));
+                return;
+            }
+            let ready = !form.folder.trim().is_empty();
+            if form.replacing.is_empty() {
+                if ui
+                    .add_enabled(ready, egui::Button::new(look.t(Str::Export).trim_end_matches('…')))
+                    .clicked()
+                {
+                    out.push(Command::RunExport { replace: false });
+                }
+            } else if ui.add_enabled(ready, egui::Button::new(look.t(Str::Replace))).clicked() {
+                out.push(Command::RunExport { replace: true });
+            }
+            if ui.button(look.t(Str::Cancel)).clicked() {
+                out.push(Command::CloseExport);
+            }
+        });
+    });
+    if modal.should_close() && !form.is_running() {
+        out.push(Command::CloseExport);
+    }
+}
