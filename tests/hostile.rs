@@ -70,7 +70,9 @@ fn deeply_nested_folders_load() {
     }
     fs::write(deepest.join("deep.md"), "deep note").unwrap();
     let depth = deepest.strip_prefix(dir.path()).unwrap().components().count();
-    assert!(depth >= 100, "only {depth} levels could be made");
+    // Linux allows 4,096-byte paths: all 1,000 levels fit. Elsewhere, as deep as it goes.
+    let wanted = if cfg!(target_os = "linux") { 1000 } else { 100 };
+    assert!(depth >= wanted, "only {depth} levels could be made");
     let corpus = load(dir.path());
     assert_eq!(corpus.files.len(), 1, "{:?}", corpus.problems);
 }

@@ -251,12 +251,18 @@ fn walk_problem(error: &walkdir::Error, shown: &dyn Fn(&Path) -> String) -> Prob
             "symbolic link loops back to a folder above it; not followed",
         );
     }
-    if let Some(path_buf) = error.path() {
-        let dangling = std::fs::symlink_metadata(path_buf).is_ok_and(|m| m.file_type().is_symlink())
-            && std::fs::metadata(path_buf).is_err();
-        if dangling {
+    match error.path().map(broken_link) {
+        Some(Some(BrokenLink::Dangling)) => {
             return Problem::new(path, ProblemKind::Unreadable, "symbolic link points to nothing; not read");
         }
+        Some(Some(BrokenLink::Cycle)) => {
+            return Problem::new(
+                path,
+                ProblemKind::SymlinkLoop,
+                "symbolic link leads back to itself through other links; not followed",
+            );
+        }
+        Some(None) | None => {}
     }
     let kind = match error.io_error().map(io::Error::kind) {
         Some(io::ErrorKind::NotFound) => ProblemKind::Vanished,
@@ -267,6 +273,36 @@ fn walk_problem(error: &walkdir::Error, shown: &dyn Fn(&Path) -> String) -> Prob
         None => format!("could not be read: {error}"),
     };
     Problem::new(path, kind, message)
+}
+
+/// Why a symbolic link cannot be followed to a file or folder.
+enum BrokenLink {
+    /// The chain of links ends at a path where nothing is.
+    Dangling,
+    /// The chain of links comes back to a link it already went through (`a -> a`, `a -> b -> a`).
+    Cycle,
+}
+
+/// Follows the chain of links starting at `path`, if it is a link whose target cannot be reached.
+fn broken_link(path: &Path) -> Option<BrokenLink> {
+    let mut seen = std::collections::HashSet::new();
+    let mut current = path.to_path_buf();
+    // The kernel gives up after 40 links; a chain that long counts as a cycle too.
+    for _ in 0..=40 {
+        let meta = std::fs::symlink_metadata(&current).ok()?;
+        if !meta.file_type().is_symlink() {
+            return None;
+        }
+        if !seen.insert(current.clone()) {
+            return Some(BrokenLink::Cycle);
+        }
+        let target = std::fs::read_link(&current).ok()?;
+        current = current.parent().map_or_else(|| target.clone(), |dir| dir.join(&target));
+        if std::fs::symlink_metadata(&current).is_err() {
+            return Some(BrokenLink::Dangling);
+        }
+    }
+    Some(BrokenLink::Cycle)
 }
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {

@@ -104,6 +104,7 @@ impl LoadJob {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::ops::Range;
 
     fn wait(job: &LoadJob) -> JobOutcome {
         let deadline = Instant::now() + Duration::from_secs(60);
@@ -127,6 +128,111 @@ mod tests {
             }
             other => panic!("expected a snapshot, got {other:?}"),
         }
+    }
+
+    const NOTE: &str = "### 2020-01-01：网络实践\n\n> Q：用什么？\n\nA：我们从 Flannel 迁移到了 Calico。\n";
+
+    fn folder_of(files: usize) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..files {
+            let sub = dir.path().join(format!("{:02}", i % 50));
+            std::fs::create_dir_all(&sub).unwrap();
+            std::fs::write(sub.join(format!("{i:05}.md")), NOTE).unwrap();
+        }
+        dir
+    }
+
+    /// What a snapshot holds, to tell whether it changed.
+    fn fingerprint(snapshot: &Snapshot) -> (u64, usize, usize, usize, usize) {
+        let corpus = &snapshot.corpus;
+        (snapshot.id, corpus.files.len(), corpus.talks.len(), corpus.mentions.len(), corpus.problems.len())
+    }
+
+    /// A snapshot is whole: every reference in it points at something that exists in it.
+    fn assert_whole(snapshot: &Snapshot) {
+        let corpus = &snapshot.corpus;
+        assert!(corpus.files.windows(2).all(|w| w[0].path < w[1].path), "files sorted and unique");
+        assert!(corpus.talks.windows(2).all(|w| w[0].file <= w[1].file), "talks grouped by file");
+        for entry in &corpus.talks {
+            let text = &corpus.files[entry.file.0 as usize].text;
+            assert!(text.get(entry.talk.range.clone()).is_some());
+            assert!(entry.talk.passages.iter().all(|p| text.get(p.range.clone()).is_some()));
+        }
+        for mention in &corpus.mentions {
+            let entry = &corpus.talks[mention.talk as usize];
+            assert!(corpus.files[entry.file.0 as usize].text.get(mention.range.clone()).is_some());
+        }
+        assert_eq!(snapshot.file_talks.len(), corpus.files.len());
+        assert_eq!(snapshot.file_talks.iter().map(Range::len).sum::<usize>(), corpus.talks.len());
+    }
+
+    #[test]
+    fn cancelling_mid_way_delivers_nothing_and_leaves_the_previous_snapshot_alone() {
+        let JobOutcome::Done(previous) =
+            wait(&LoadJob::start(Source::Embedded, LoadOptions::default(), 1, || {}))
+        else {
+            panic!("the embedded corpus loads");
+        };
+        let before = fingerprint(&previous);
+        // Enough files that the load is surely still reading when it is cancelled.
+        let dir = folder_of(20_000);
+        let job =
+            LoadJob::start(Source::Paths(vec![dir.path().to_path_buf()]), LoadOptions::default(), 2, || {});
+        let deadline = Instant::now() + Duration::from_secs(60);
+        while job.progress().files_done == 0 || job.progress().stage < LoadStage::Reading {
+            assert!(Instant::now() < deadline, "the load never started reading");
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let progress = job.progress();
+        assert!(progress.files_done < progress.files_total, "cancelled mid-way: {progress:?}");
+        let cancelled_at = Instant::now();
+        job.cancel();
+        match wait(&job) {
+            JobOutcome::Failed(message) => assert!(message.contains("cancelled"), "{message}"),
+            other => panic!("a cancelled load delivered {other:?}"),
+        }
+        // The thread stops at its next file, not at the end of the folder.
+        assert!(cancelled_at.elapsed() < Duration::from_secs(10), "{:?}", cancelled_at.elapsed());
+        assert_eq!(fingerprint(&previous), before);
+        assert_whole(&previous);
+    }
+
+    #[test]
+    fn reloading_a_folder_that_changes_on_disk_delivers_only_whole_snapshots() {
+        let dir = folder_of(1_000);
+        let root = dir.path().to_path_buf();
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        // Rewrites, deletes and adds files while the folder is loaded again and again: some loads
+        // see a file half-written or gone, none may deliver a half-built snapshot.
+        let writer = {
+            let (stop, root) = (Arc::clone(&stop), root.clone());
+            std::thread::spawn(move || {
+                let mut round = 0usize;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let i = round % 1_000;
+                    let path = root.join(format!("{:02}", i % 50)).join(format!("{i:05}.md"));
+                    let _ = match round % 3 {
+                        0 => std::fs::write(&path, NOTE.repeat(1 + round % 7)),
+                        1 => std::fs::remove_file(&path),
+                        _ => std::fs::write(root.join(format!("new-{round}.md")), NOTE),
+                    };
+                    round += 1;
+                }
+            })
+        };
+        for id in 1..=4 {
+            let job = LoadJob::start(Source::Paths(vec![root.clone()]), LoadOptions::default(), id, || {});
+            match wait(&job) {
+                JobOutcome::Done(snapshot) => {
+                    assert_eq!(snapshot.id, id);
+                    assert!(snapshot.corpus.files.len() > 500);
+                    assert_whole(&snapshot);
+                }
+                other => panic!("load {id}: {other:?}"),
+            }
+        }
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        writer.join().unwrap();
     }
 
     #[test]

@@ -40,8 +40,13 @@ impl eframe::App for App {
         self.show(ui);
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        storage.set_string(settings::STORAGE_KEY, self.settings_json());
+    fn save(&mut self, _storage: &mut dyn eframe::Storage) {
+        let Some(path) = settings::default_path() else { return };
+        // Saving happens at exit and every half minute; there is no one to tell but the
+        // terminal, and the previous settings file is still whole.
+        if let Err(error) = settings::write_file(&path, &self.settings_json()) {
+            eprintln!("stackradar: settings not saved: {error}");
+        }
     }
 }
 
@@ -60,7 +65,11 @@ pub fn run(source: Source) -> anyhow::Result<()> {
         APP_NAME,
         options,
         Box::new(move |cc| {
-            let stored = cc.storage.and_then(|s| s.get_string(settings::STORAGE_KEY));
+            let stored = match settings::default_path().and_then(|path| settings::read_file(&path)) {
+                Some(json) => Some(json),
+                // No settings file yet: take what an earlier version kept in eframe's storage.
+                None => cc.storage.and_then(|s| s.get_string(settings::STORAGE_KEY)),
+            };
             let dialogs = Arc::new(dialogs::RfdDialogs);
             Ok(Box::new(App::new(&cc.egui_ctx, stored.as_deref(), dialogs, source)))
         }),

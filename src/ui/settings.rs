@@ -1,17 +1,29 @@
 //! What survives a restart: language, theme, tab, the last folder and the recent list.
 //!
-//! Stored as one JSON value in eframe's storage (eframe itself keeps the window geometry). Each
-//! field is read on its own, so one damaged value resets only itself; the user is told which.
-//! A settings file must never stop the app from starting.
+//! Stored as `settings.json` in the config folder, written to a temporary file and renamed over
+//! the old one, so that a crash or a full disk mid-save leaves the previous settings whole
+//! (eframe's own storage, which keeps the window geometry, rewrites its file in place). Each
+//! field is read on its own, so one damaged value resets only itself; a truncated or corrupt file
+//! resets everything; either way the user is told. A settings file must never stop the app from
+//! starting.
 
 use super::i18n::Lang;
 use super::state::{Tab, Theme};
+use crate::export::{ExportError, write_atomic};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use std::path::PathBuf;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 
-/// The key under which the settings live in eframe's storage.
+/// The key under which earlier versions kept the settings in eframe's storage; read once when
+/// there is no settings file yet.
 pub const STORAGE_KEY: &str = "stackradar.settings";
+
+/// The settings file's name in the config folder.
+pub const FILE_NAME: &str = "settings.json";
+
+/// A settings file larger than this is not one we wrote (ours are a few KiB); it is not read.
+const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 /// How many entries the Recent menu keeps.
 pub const RECENT_LIMIT: usize = 10;
@@ -76,6 +88,43 @@ impl Settings {
     }
 }
 
+/// Where the settings live: `settings.json` in the config folder, if there is one.
+pub fn default_path() -> Option<PathBuf> {
+    crate::catalog::user::config_folder().map(|folder| folder.join(FILE_NAME))
+}
+
+/// The settings JSON stored at `path`, for [`Settings::from_json`]. `None` when there is no file
+/// (a first start: defaults, quietly). A file that cannot be read, is not UTF-8 or is far too
+/// large reads as empty text, which resets every setting and says so.
+pub fn read_file(path: &Path) -> Option<String> {
+    let file = match std::fs::File::open(path) {
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(_) => return Some(String::new()),
+        Ok(file) => file,
+    };
+    let mut json = String::new();
+    let read = file.take(MAX_FILE_BYTES + 1).read_to_string(&mut json);
+    if read.is_err() || json.len() as u64 > MAX_FILE_BYTES {
+        json.clear();
+    }
+    Some(json)
+}
+
+/// Saves `json` to `path` atomically (temporary file, then rename), creating the folder if
+/// needed. Does nothing when the file already holds exactly `json`, so that periodic saves of
+/// unchanged settings do not touch the disk. Returns whether it wrote.
+pub fn write_file(path: &Path, json: &str) -> Result<bool, ExportError> {
+    if std::fs::read(path).is_ok_and(|old| old == json.as_bytes()) {
+        return Ok(false);
+    }
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder)
+            .map_err(|source| ExportError::Io { path: folder.to_path_buf(), source })?;
+    }
+    write_atomic(path, json.as_bytes())?;
+    Ok(true)
+}
+
 /// One field: absent means default quietly; present but unreadable means default and a note.
 fn read<T: DeserializeOwned + Default>(
     value: Option<serde_json::Value>,
@@ -108,6 +157,69 @@ mod tests {
     #[test]
     fn garbage_means_defaults() {
         assert_eq!(Settings::from_json("{{{"), (Settings::default(), vec!["all"]));
+    }
+
+    fn saved() -> Settings {
+        Settings {
+            theme: Theme::Dark,
+            tab: Tab::Problems,
+            last_folder: Some(PathBuf::from("/notes")),
+            recent: vec![vec![PathBuf::from("/notes/a")], vec![PathBuf::from("/notes/b")]],
+            ..Settings::default()
+        }
+    }
+
+    #[test]
+    fn a_damaged_settings_file_gives_defaults_and_says_what_was_reset() {
+        let json = saved().to_json();
+        let half = &json[..json.len() / 2];
+        let too_large = format!("{json}{}", " ".repeat(2 * 1024 * 1024));
+        // (what the file holds, what is reset)
+        let cases: &[(&[u8], &[&str])] = &[
+            (json.as_bytes(), &[]),
+            (half.as_bytes(), &["all"]),
+            (b"", &["all"]),
+            (b"\xFF\xFE\x00garbage", &["all"]),
+            (b"[1, 2]", &["all"]),
+            (too_large.as_bytes(), &["all"]),
+            (br#"{"theme": "Dark", "recent": "not a list"}"#, &["recent"]),
+        ];
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        for (bytes, reset) in cases {
+            std::fs::write(&path, bytes).unwrap();
+            let stored = read_file(&path);
+            let (settings, bad) = stored.as_deref().map(Settings::from_json).unwrap_or_default();
+            assert_eq!(bad, *reset, "{}", String::from_utf8_lossy(bytes));
+            if reset.contains(&"all") {
+                assert_eq!(settings, Settings::default());
+            }
+        }
+        assert_eq!(read_file(&dir.path().join("absent.json")), None, "a first start is quiet");
+    }
+
+    #[test]
+    fn settings_are_replaced_whole_by_a_rename_and_only_when_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config").join(FILE_NAME);
+        let json = saved().to_json();
+        assert!(matches!(write_file(&path, &Settings::default().to_json()), Ok(true)));
+        #[cfg(unix)]
+        let inode = |p: &Path| -> Option<u64> {
+            Some(std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(p).ok()?))
+        };
+        #[cfg(not(unix))]
+        let inode = |_: &Path| None::<u64>;
+        let first = inode(&path);
+        assert!(matches!(write_file(&path, &json), Ok(true)));
+        assert!(cfg!(not(unix)) || inode(&path) != first, "a new file was renamed over the old one");
+        assert!(matches!(write_file(&path, &json), Ok(false)), "unchanged settings are not rewritten");
+        let back = read_file(&path).map(|json| Settings::from_json(&json));
+        assert_eq!(back, Some((saved(), vec![])));
+        let files: Vec<_> = std::fs::read_dir(dir.path().join("config"))
+            .map(|entries| entries.flatten().map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        assert_eq!(files, [FILE_NAME], "no temporary file is left behind");
     }
 
     #[test]
