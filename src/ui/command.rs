@@ -6,8 +6,11 @@
 
 use super::dialogs::DialogKind;
 use super::i18n::Lang;
+use super::results::EvidenceRequest;
 use super::snapshot::ProblemGroup;
 use super::state::{Tab, Theme};
+use super::view_settings::{GraphSettings, TimelineSettings};
+use crate::analysis::Filter;
 use crate::corpus::Source;
 use crate::index::FileId;
 
@@ -46,4 +49,25 @@ pub enum Command {
     DismissNotice(usize),
     /// Close the window.
     Quit,
+    /// Analyse this part of the corpus.
+    SetFilter(Filter),
+    /// Set up the Timeline view so.
+    SetTimeline(TimelineSettings),
+    /// Set up the Graph view so.
+    SetGraph(GraphSettings),
+    /// Show the passages behind something.
+    ShowEvidence(EvidenceRequest),
+    /// Show talk `talk` (index into `Corpus::talks`) at passage `passage`.
+    OpenPassage {
+        /// The talk.
+        talk: usize,
+        /// The passage within it.
+        passage: u32,
+    },
+    /// Show the search field (Ctrl+F).
+    StartSearch,
+    /// Search the corpus for this text; the results are shown as evidence.
+    Search(String),
+    /// Show or hide the frame-time overlay.
+    ToggleFrameTime,
 }

@@ -6,6 +6,8 @@
 //! app.rs       owns snapshot, selection, settings, jobs; lays out panels; applies commands
 //! jobs.rs      loading on a background thread, with progress and cancel
 //! snapshot.rs  the corpus plus what views derive from it, computed once per load
+//! results.rs   analyses and evidence, computed off the UI thread, cached by what they depend on
+//! worker.rs    the background computation with "keep the last answer on screen" behind it
 //! panels/      one file per panel or view; each gets only what it draws
 //! ```
 
@@ -16,11 +18,16 @@ pub mod fold;
 pub mod fonts;
 pub mod i18n;
 pub mod jobs;
+pub mod names;
 pub mod panels;
+pub mod results;
 pub mod settings;
 pub mod snapshot;
 pub mod state;
 pub mod theme;
+pub mod view_settings;
+pub mod view_state;
+pub mod worker;
 
 pub use app::App;
 
@@ -31,7 +38,8 @@ use std::sync::Arc;
 pub const APP_NAME: &str = "stackradar";
 
 impl eframe::App for App {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.record_frame_time(frame.info().cpu_usage);
         self.show(ui);
     }
 

@@ -12,6 +12,12 @@ pub enum Tab {
     /// Key numbers and talks per year.
     #[default]
     Overview,
+    /// Technologies over time.
+    Timeline,
+    /// The co-occurrence network.
+    Graph,
+    /// The passages behind a click or a search.
+    Evidence,
     /// The selected talk, whole.
     Talk,
     /// Skipped files, encoding decisions and repairs.
@@ -20,7 +26,8 @@ pub enum Tab {
 
 impl Tab {
     /// Every tab, in the order of the tab bar.
-    pub const ALL: [Self; 3] = [Self::Overview, Self::Talk, Self::Problems];
+    pub const ALL: [Self; 6] =
+        [Self::Overview, Self::Timeline, Self::Graph, Self::Evidence, Self::Talk, Self::Problems];
 }
 
 /// Light or dark look.

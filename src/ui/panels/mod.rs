@@ -2,7 +2,14 @@
 //! pushes [`Command`](super::command::Command)s for whatever the user asks; none of them sees the
 //! whole app.
 
+pub mod colours;
 pub mod corpus_tree;
+pub mod evidence;
+pub mod filters;
+pub mod frame_time;
+pub mod graph;
+pub mod graph_canvas;
+pub mod highlight;
 pub mod menu;
 pub mod notices;
 pub mod overview;
@@ -11,6 +18,8 @@ pub mod problems;
 pub mod status;
 pub mod tabs;
 pub mod talk;
+pub mod timeline;
+pub mod timeline_stack;
 
 use super::i18n::{Lang, Str};
 use super::theme::Palette;
