@@ -220,13 +220,6 @@ fn click_at(harness: &mut AppHarness, pos: egui::Pos2) {
     harness.run_steps(2);
 }
 
-/// The technologies mentioned in the selected talk.
-fn selected_talk_tools(harness: &AppHarness) -> Vec<stackradar::catalog::ToolId> {
-    let app = app(harness);
-    let talk = app.selection().talk.expect("a talk is open") as u32;
-    app.snapshot().unwrap().corpus.talk_mentions(talk).iter().map(|m| m.tool).collect()
-}
-
 #[test]
 fn the_chart_tabs_show_their_content() {
     let mut harness = start(Source::Embedded, None);
@@ -251,6 +244,22 @@ fn the_chart_tabs_show_their_content() {
     harness.get_by_label("Most discussed technologies (talks mentioning each)");
 }
 
+/// After a click on a mark: the Evidence tab shows the passages of `query`; their talks.
+fn evidence_talks(harness: &mut AppHarness, query: &stackradar::analysis::evidence::Query) -> Vec<u32> {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while app(harness).evidence().is_none_or(|(request, _)| &request.query != query)
+        || app(harness).is_computing()
+    {
+        assert!(Instant::now() < deadline, "evidence took more than a minute");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert_eq!(app(harness).selection().tab, Tab::Evidence);
+    let (_, items) = app(harness).evidence().unwrap();
+    assert!(!items.is_empty(), "the mark has passages");
+    items.iter().map(|item| item.talk).collect()
+}
+
 #[test]
 fn clicking_a_company_cell_opens_its_evidence() {
     use stackradar::analysis::evidence::Query;
@@ -260,14 +269,17 @@ fn clicking_a_company_cell_opens_its_evidence() {
     let (pos, query) =
         mark_position(&harness, stackradar::chart::ChartKind::Matrix, |q| matches!(q, Query::Cell(..)));
     click_at(&mut harness, pos);
-    assert_eq!(app(&harness).selection().tab, Tab::Talk);
-    let Query::Cell(org, tool) = query else { unreachable!() };
-    assert!(selected_talk_tools(&harness).contains(&tool), "the talk mentions the cell's technology");
-    let talk = app(&harness).selection().talk.unwrap();
-    assert!(
-        app(&harness).snapshot().unwrap().corpus.postings.talk_orgs[talk].contains(&org),
-        "and is the cell's organisation's"
-    );
+    let Query::Cell(org, tool) = query.clone() else { unreachable!() };
+    let talks = evidence_talks(&mut harness, &query);
+    let app = app(&harness);
+    let corpus = &app.snapshot().unwrap().corpus;
+    for talk in talks {
+        assert!(
+            corpus.talk_mentions(talk).iter().any(|m| m.tool == tool),
+            "the talk mentions the technology"
+        );
+        assert!(corpus.postings.talk_orgs[talk as usize].contains(&org), "and is the organisation's");
+    }
 }
 
 #[test]
@@ -279,9 +291,10 @@ fn clicking_a_radar_blip_opens_its_evidence() {
     let (pos, query) =
         mark_position(&harness, stackradar::chart::ChartKind::Radar, |q| matches!(q, Query::Tool(_)));
     click_at(&mut harness, pos);
-    assert_eq!(app(&harness).selection().tab, Tab::Talk);
-    let Query::Tool(tool) = query else { unreachable!() };
-    assert!(selected_talk_tools(&harness).contains(&tool));
+    let Query::Tool(tool) = query.clone() else { unreachable!() };
+    let talks = evidence_talks(&mut harness, &query);
+    let corpus = &app(&harness).snapshot().unwrap().corpus;
+    assert!(talks.iter().all(|&talk| corpus.talk_mentions(talk).iter().any(|m| m.tool == tool)));
 }
 
 #[test]

@@ -12,11 +12,14 @@ use super::panels::path_prompt::PathPrompt;
 use super::panels::problems::{self, ProblemRows};
 use super::panels::status::Loading;
 use super::panels::{self, Look};
+use super::results::{Computations, EvidenceRequest};
 use super::settings::Settings;
 use super::snapshot::Snapshot;
 use super::state::{Selection, Tab};
 use super::theme::{self, Palette};
-use crate::analysis::evidence::{self, Query};
+use super::view_state::ViewState;
+use crate::analysis::Filter;
+use crate::analysis::evidence::Query;
 use crate::chart::ChartKind;
 use crate::corpus::{LoadOptions, Source};
 use egui::{Context, Key, KeyboardShortcut, Modifiers, Ui};
@@ -25,6 +28,10 @@ use std::time::Duration;
 
 /// Ctrl+O (⌘O on macOS): open a folder.
 pub const OPEN_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+/// Ctrl+F (⌘F on macOS): search the corpus.
+pub const SEARCH_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+/// F12: show or hide the frame-time overlay.
+pub const FRAME_TIME_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F12);
 
 /// Ctrl+E (⌘E on macOS): export the chart of the current view.
 pub const EXPORT_SHORTCUT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
@@ -46,6 +53,8 @@ pub struct App {
     path_prompt: Option<PathPrompt>,
     notices: Vec<String>,
     options: LoadOptions,
+    computations: Computations,
+    views: ViewState,
     ctx: Context,
     charts: ChartBook,
     export: Option<ExportForm>,
@@ -72,6 +81,11 @@ impl App {
             path_prompt: None,
             notices: Vec::new(),
             options: LoadOptions::default(),
+            computations: Computations::new({
+                let ctx = ctx.clone();
+                move || ctx.request_repaint()
+            }),
+            views: ViewState::default(),
             ctx: ctx.clone(),
             charts: ChartBook::default(),
             export: None,
@@ -103,6 +117,26 @@ impl App {
     /// The current selection.
     pub fn selection(&self) -> &Selection {
         &self.selection
+    }
+
+    /// Whether analyses or evidence are being computed.
+    pub fn is_computing(&self) -> bool {
+        self.computations.is_busy()
+    }
+
+    /// The analyses on screen, if any finished.
+    pub fn results(&self) -> Option<&super::results::Results> {
+        self.computations.results().map(AsRef::as_ref)
+    }
+
+    /// The evidence on screen: what it is for and the passages.
+    pub fn evidence(&self) -> Option<(&EvidenceRequest, &[crate::analysis::evidence::Item])> {
+        self.computations.evidence().map(|(request, items)| (request, items.as_slice()))
+    }
+
+    /// Records the previous frame's CPU time for the overlay.
+    pub fn record_frame_time(&mut self, seconds: Option<f32>) {
+        self.views.frame_times.record(seconds);
     }
 
     /// The settings as they would be saved now.
@@ -138,10 +172,15 @@ impl App {
     pub fn show(&mut self, ui: &mut Ui) {
         let mut out = Vec::new();
         self.poll_background(&mut out);
+        self.computations.poll();
         self.read_input(ui.ctx(), &mut out);
         self.draw(ui, &mut out);
         for command in out {
             self.apply(command);
+        }
+        // After the commands, so what they ask for starts computing in this frame.
+        if let Some(snapshot) = &self.snapshot {
+            self.computations.request(snapshot, &self.settings, self.views.evidence.as_ref());
         }
     }
 
@@ -191,6 +230,12 @@ impl App {
                 let what = self.selection.tab.chart().map_or(ExportWhat::ReviewPack, ExportWhat::Chart);
                 out.push(Command::OpenExport(what));
             }
+            if input.consume_shortcut(&SEARCH_SHORTCUT) {
+                out.push(Command::StartSearch);
+            }
+            if input.consume_shortcut(&FRAME_TIME_SHORTCUT) {
+                out.push(Command::ToggleFrameTime);
+            }
             // With the path prompt open, Esc belongs to it (it closes the prompt).
             if self.path_prompt.is_none() && input.consume_key(Modifiers::NONE, Key::Escape) {
                 out.push(Command::Back);
@@ -215,6 +260,13 @@ impl App {
         });
         if let Some(snapshot) = self.snapshot.as_deref() {
             egui::Panel::left("corpus").resizable(true).default_size(360.0).min_size(220.0).show(ui, |ui| {
+                let selected = self.computations.results().map(|r| r.selected_talks);
+                let height = ui.available_height() * 0.5;
+                egui::ScrollArea::vertical().id_salt("filters").max_height(height).show(ui, |ui| {
+                    let search = &mut self.views.filter_search;
+                    panels::filters::show(ui, &look, snapshot, &self.settings.filter, selected, search, out);
+                });
+                ui.separator();
                 corpus_tree::show(ui, &look, snapshot, &self.tree, &self.selection, out);
             });
         }
@@ -227,9 +279,44 @@ impl App {
             panels::tabs::show(ui, &look, &self.selection, snapshot.problem_count(), out);
             ui.separator();
             let chart = |kind| self.charts.get(kind).map(|c| c.as_ref());
+            let results = self.computations.results().map(AsRef::as_ref);
+            let (settings, views) = (&self.settings, &mut self.views);
             match self.selection.tab {
                 Tab::Overview => panels::overview::show(ui, &look, snapshot, chart(ChartKind::TopTools), out),
-                Tab::Talk => panels::talk::show(ui, &look, snapshot, self.selection.talk),
+                Tab::Timeline => {
+                    let search = &mut views.timeline_search;
+                    let timeline = &settings.timeline;
+                    panels::timeline::show(
+                        ui,
+                        &look,
+                        snapshot,
+                        results,
+                        timeline,
+                        &settings.filter,
+                        search,
+                        out,
+                    );
+                }
+                Tab::Graph => {
+                    let graph = &settings.graph;
+                    panels::graph::show(
+                        ui,
+                        &look,
+                        snapshot,
+                        results,
+                        graph,
+                        &settings.filter,
+                        &mut views.graph,
+                        out,
+                    );
+                }
+                Tab::Evidence => {
+                    let (wanted, shown) = (views.evidence.as_ref(), self.computations.evidence());
+                    panels::evidence::show(ui, &look, snapshot, wanted, shown, &mut views.search, out);
+                }
+                Tab::Talk => {
+                    panels::talk::show(ui, &look, snapshot, self.selection.talk, &mut views.talk_target);
+                }
                 Tab::Problems => problems::show(ui, &look, snapshot, &self.problems, out),
                 Tab::Companies => panels::companies::show(ui, &look, chart(ChartKind::Matrix), out),
                 Tab::Radar => {
@@ -248,6 +335,7 @@ impl App {
                 }
             }
         });
+        panels::frame_time::show(ui.ctx(), &look, &self.views.frame_times);
         if let Some(prompt) = &mut self.path_prompt {
             panels::path_prompt::show(ui.ctx(), &look, prompt, out);
         }
@@ -279,7 +367,10 @@ impl App {
                 }
             }
             Command::ShowTab(tab) => self.selection.show_tab(tab),
-            Command::SelectTalk(index) => self.select_talk(index),
+            Command::SelectTalk(index) => {
+                self.select_talk(index);
+                self.views.talk_target = panels::talk::Target::default();
+            }
             Command::SelectFile(file) => self.selection.select_file(file),
             Command::ToggleFile(file) => {
                 if let Some(snapshot) = &self.snapshot {
@@ -306,7 +397,9 @@ impl App {
                 }
             }
             Command::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::ShowEvidence(query) => self.show_evidence(&query),
+            Command::ShowEvidenceFor(query) => {
+                self.apply(Command::ShowEvidence(EvidenceRequest { query, filter: Filter::default() }));
+            }
             Command::SetCompared(tools) => {
                 if let Some(snapshot) = &self.snapshot {
                     self.charts.set_compared(snapshot, &tools);
@@ -328,16 +421,27 @@ impl App {
                     self.export = None;
                 }
             }
-        }
-    }
-
-    /// Until a list of passages exists, evidence opens the talk holding the strongest passage
-    /// (the evidence order puts the most complete, most recent answer first).
-    fn show_evidence(&mut self, query: &Query) {
-        let Some(snapshot) = &self.snapshot else { return };
-        let items = evidence::evidence(&snapshot.corpus, &snapshot.analyses.selection, query, 1);
-        if let Some(item) = items.first() {
-            self.select_talk(item.talk as usize);
+            Command::SetFilter(filter) => self.settings.filter = filter,
+            Command::SetTimeline(timeline) => self.settings.timeline = timeline,
+            Command::SetGraph(graph) => self.settings.graph = graph,
+            Command::ShowEvidence(request) => {
+                self.views.evidence = Some(request);
+                self.selection.show_tab(Tab::Evidence);
+            }
+            Command::OpenPassage { talk, passage } => {
+                self.select_talk(talk);
+                self.views.talk_target = panels::talk::Target { passage: Some(passage), scroll: true };
+            }
+            Command::StartSearch => {
+                self.views.search.focus = true;
+                self.selection.show_tab(Tab::Evidence);
+            }
+            Command::Search(text) => {
+                self.views.search.text.clone_from(&text);
+                let filter = self.settings.filter.clone();
+                self.apply(Command::ShowEvidence(EvidenceRequest { query: Query::Text(text), filter }));
+            }
+            Command::ToggleFrameTime => self.views.frame_times.shown ^= true,
         }
     }
 
@@ -401,6 +505,10 @@ impl App {
     }
 
     fn install(&mut self, snapshot: Snapshot, source: &Source) {
+        // Results and evidence name technologies and talks of the old snapshot.
+        self.computations.clear();
+        self.views.evidence = None;
+        self.views.talk_target = panels::talk::Target::default();
         corpus_tree::reset(&mut self.tree, &snapshot);
         problems::reset(&mut self.problems, &snapshot);
         self.selection.clear_for_new_snapshot();

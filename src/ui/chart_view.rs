@@ -47,7 +47,7 @@ pub fn show(ui: &mut Ui, chart: &Chart, out: &mut Vec<Command>) -> egui::Respons
         if response.clicked()
             && let Some(query) = &mark.query
         {
-            out.push(Command::ShowEvidence(query.clone()));
+            out.push(Command::ShowEvidenceFor(query.clone()));
         }
         return response;
     }

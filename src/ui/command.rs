@@ -7,8 +7,11 @@
 use super::dialogs::DialogKind;
 use super::exporting::ExportWhat;
 use super::i18n::Lang;
+use super::results::EvidenceRequest;
 use super::snapshot::ProblemGroup;
 use super::state::{Tab, Theme};
+use super::view_settings::{GraphSettings, TimelineSettings};
+use crate::analysis::Filter;
 use crate::analysis::evidence::Query;
 use crate::catalog::ToolId;
 use crate::corpus::Source;
@@ -49,8 +52,9 @@ pub enum Command {
     DismissNotice(usize),
     /// Close the window.
     Quit,
-    /// Show the passages behind a mark of a chart, a row or a cell.
-    ShowEvidence(Query),
+    /// Show the passages behind a mark of a chart, a row or a cell. Charts show the whole
+    /// corpus, so their evidence is taken under no filter.
+    ShowEvidenceFor(Query),
     /// Compare these technologies (2–5).
     SetCompared(Vec<ToolId>),
     /// Open the export window for a chart or the review pack.
@@ -64,4 +68,25 @@ pub enum Command {
     },
     /// Close the export window.
     CloseExport,
+    /// Analyse this part of the corpus.
+    SetFilter(Filter),
+    /// Set up the Timeline view so.
+    SetTimeline(TimelineSettings),
+    /// Set up the Graph view so.
+    SetGraph(GraphSettings),
+    /// Show the passages behind something.
+    ShowEvidence(EvidenceRequest),
+    /// Show talk `talk` (index into `Corpus::talks`) at passage `passage`.
+    OpenPassage {
+        /// The talk.
+        talk: usize,
+        /// The passage within it.
+        passage: u32,
+    },
+    /// Show the search field (Ctrl+F).
+    StartSearch,
+    /// Search the corpus for this text; the results are shown as evidence.
+    Search(String),
+    /// Show or hide the frame-time overlay.
+    ToggleFrameTime,
 }

@@ -8,6 +8,8 @@
 //! snapshot.rs  the corpus plus what views derive from it, computed once per load
 //! charts.rs    the charts of the snapshot, built once; chart_view.rs paints one
 //! exporting.rs a chart or the review pack to files, off the UI thread
+//! results.rs   analyses and evidence, computed off the UI thread, cached by what they depend on
+//! worker.rs    the background computation with "keep the last answer on screen" behind it
 //! panels/      one file per panel or view; each gets only what it draws
 //! ```
 
@@ -21,11 +23,16 @@ pub mod fold;
 pub mod fonts;
 pub mod i18n;
 pub mod jobs;
+pub mod names;
 pub mod panels;
+pub mod results;
 pub mod settings;
 pub mod snapshot;
 pub mod state;
 pub mod theme;
+pub mod view_settings;
+pub mod view_state;
+pub mod worker;
 
 pub use app::App;
 
@@ -36,7 +43,8 @@ use std::sync::Arc;
 pub const APP_NAME: &str = "stackradar";
 
 impl eframe::App for App {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.record_frame_time(frame.info().cpu_usage);
         self.show(ui);
     }
 

@@ -1,4 +1,5 @@
-//! What survives a restart: language, theme, tab, the last folder and the recent list.
+//! What survives a restart: language, theme, tab, the last folder, the recent list, the filter
+//! and how the Timeline and Graph views are set up.
 //!
 //! Stored as `settings.json` in the config folder, written to a temporary file and renamed over
 //! the old one, so that a crash or a full disk mid-save leaves the previous settings whole
@@ -9,6 +10,8 @@
 
 use super::i18n::Lang;
 use super::state::{Tab, Theme};
+use super::view_settings::{GraphSettings, TimelineSettings};
+use crate::analysis::Filter;
 use crate::export::{ExportError, write_atomic};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -42,6 +45,12 @@ pub struct Settings {
     pub last_folder: Option<PathBuf>,
     /// Recently opened sources, newest first; each is the list of paths opened together.
     pub recent: Vec<Vec<PathBuf>>,
+    /// What part of the corpus the analyses look at.
+    pub filter: Filter,
+    /// The Timeline view's choices.
+    pub timeline: TimelineSettings,
+    /// The Graph view's choices.
+    pub graph: GraphSettings,
 }
 
 impl Settings {
@@ -63,6 +72,9 @@ impl Settings {
             tab: read(get("tab"), "tab", &mut bad),
             last_folder: read(get("last_folder"), "last_folder", &mut bad),
             recent: read(get("recent"), "recent", &mut bad),
+            filter: read(get("filter"), "filter", &mut bad),
+            timeline: read(get("timeline"), "timeline", &mut bad),
+            graph: read(get("graph"), "graph", &mut bad),
         };
         settings.recent.truncate(RECENT_LIMIT);
         (settings, bad)

@@ -8,8 +8,9 @@
 use crate::analysis::graph::GraphOptions;
 use crate::analysis::period::Granularity;
 use crate::analysis::{Analyses, Filter};
+use crate::catalog::ToolId;
 use crate::corpus::DecodeMethod;
-use crate::index::{Corpus, FileId};
+use crate::index::{Corpus, FileId, OrgKey};
 use crate::problem::ProblemKind;
 use jiff::civil::Date;
 use std::collections::{BTreeMap, HashMap};
@@ -57,6 +58,10 @@ pub struct Snapshot {
     pub problem_groups: Vec<(ProblemGroup, Vec<ProblemEntry>)>,
     /// The analyses of the whole corpus (no filter, by year): what the chart views show.
     pub analyses: Arc<Analyses>,
+    /// Technologies with at least one mention and their talks, most talks first, for pickers.
+    pub tools_by_talks: Vec<(ToolId, u32)>,
+    /// Organisations and their talks, most talks first, for pickers.
+    pub orgs_by_talks: Vec<(OrgKey, u32)>,
 }
 
 impl Snapshot {
@@ -95,6 +100,8 @@ impl Snapshot {
                 &GraphOptions::default(),
                 &HashMap::new(),
             )),
+            tools_by_talks: tools_by_talks(&corpus),
+            orgs_by_talks: orgs_by_talks(&corpus),
             corpus,
         }
     }
@@ -103,6 +110,36 @@ impl Snapshot {
     pub fn problem_count(&self) -> usize {
         self.corpus.problems.len()
     }
+}
+
+fn tools_by_talks(corpus: &Corpus) -> Vec<(ToolId, u32)> {
+    let mut tools: Vec<(ToolId, u32)> = (corpus.postings.tool_talks.iter().enumerate())
+        .filter(|(_, talks)| !talks.is_empty())
+        .map(|(t, talks)| (ToolId(u32::try_from(t).unwrap_or(u32::MAX)), count_u32(talks.len())))
+        .collect();
+    tools.sort_by_key(|&(tool, talks)| (std::cmp::Reverse(talks), tool));
+    tools
+}
+
+fn orgs_by_talks(corpus: &Corpus) -> Vec<(OrgKey, u32)> {
+    let mut talks = vec![0u32; corpus.postings.org_names.len()];
+    for key in corpus.postings.talk_orgs.iter().flatten() {
+        if let Some(n) = talks.get_mut(key.0 as usize) {
+            *n += 1;
+        }
+    }
+    let mut orgs: Vec<(OrgKey, u32)> = talks
+        .into_iter()
+        .enumerate()
+        .map(|(k, n)| (OrgKey(count_u32(k)), n))
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    orgs.sort_by_key(|&(org, talks)| (std::cmp::Reverse(talks), org));
+    orgs
+}
+
+fn count_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 fn group_problems(corpus: &Corpus) -> Vec<(ProblemGroup, Vec<ProblemEntry>)> {

@@ -12,6 +12,12 @@ pub enum Tab {
     /// Key numbers and talks per year.
     #[default]
     Overview,
+    /// Technologies over time.
+    Timeline,
+    /// The co-occurrence network.
+    Graph,
+    /// The passages behind a click or a search.
+    Evidence,
     /// The selected talk, whole.
     Talk,
     /// Skipped files, encoding decisions and repairs.
@@ -26,18 +32,29 @@ pub enum Tab {
 
 impl Tab {
     /// Every tab, in the order of the tab bar.
-    pub const ALL: [Self; 6] =
-        [Self::Overview, Self::Companies, Self::Radar, Self::Compare, Self::Talk, Self::Problems];
+    pub const ALL: [Self; 9] = [
+        Self::Overview,
+        Self::Timeline,
+        Self::Graph,
+        Self::Companies,
+        Self::Radar,
+        Self::Compare,
+        Self::Evidence,
+        Self::Talk,
+        Self::Problems,
+    ];
 
     /// The chart this tab shows, which Ctrl+E and its Export button write.
     pub fn chart(self) -> Option<crate::chart::ChartKind> {
         use crate::chart::ChartKind;
         match self {
             Self::Overview => Some(ChartKind::TopTools),
+            Self::Timeline => Some(ChartKind::Timeline),
+            Self::Graph => Some(ChartKind::Graph),
             Self::Companies => Some(ChartKind::Matrix),
             Self::Radar => Some(ChartKind::Radar),
             Self::Compare => Some(ChartKind::Compare),
-            Self::Talk | Self::Problems => None,
+            Self::Evidence | Self::Talk | Self::Problems => None,
         }
     }
 }

@@ -87,21 +87,21 @@ fn chooser(ui: &mut Ui, look: &Look, view: &CompareView<'_>, out: &mut Vec<Comma
 fn column_view(ui: &mut Ui, look: &Look, corpus: &Corpus, column: &Column, out: &mut Vec<Command>) {
     let name = tool_name(corpus, column.tool);
     if ui.link(RichText::new(&name).heading()).clicked() {
-        out.push(Command::ShowEvidence(Query::Tool(column.tool)));
+        out.push(Command::ShowEvidenceFor(Query::Tool(column.tool)));
     }
     ui.label(format!("{} {}", column.talks, look.t(Str::TalksCount)));
     ui.add_space(6.0);
     ui.label(RichText::new(look.t(Str::CoMentioned)).strong());
     for &(other, talks) in &column.co_mentioned {
         if ui.link(format!("{} ({talks})", tool_name(corpus, other))).clicked() {
-            out.push(Command::ShowEvidence(Query::Pair(column.tool, other)));
+            out.push(Command::ShowEvidenceFor(Query::Pair(column.tool, other)));
         }
     }
     ui.add_space(6.0);
     ui.label(RichText::new(look.t(Str::Organisations)).strong());
     for &(org, talks) in &column.orgs {
         if ui.link(format!("{} ({talks})", corpus.postings.org_name(org))).clicked() {
-            out.push(Command::ShowEvidence(Query::Cell(org, column.tool)));
+            out.push(Command::ShowEvidenceFor(Query::Cell(org, column.tool)));
         }
     }
     ui.add_space(6.0);

@@ -87,4 +87,9 @@ fn view_menu(ui: &mut Ui, look: &Look, settings: &Settings, current: Tab, out: &
             out.push(Command::SetLanguage(lang));
         }
     }
+    ui.separator();
+    let shortcut = ui.ctx().format_shortcut(&super::super::app::FRAME_TIME_SHORTCUT);
+    if ui.add(Button::new(look.t(Str::ShowFrameTime)).shortcut_text(shortcut)).clicked() {
+        out.push(Command::ToggleFrameTime);
+    }
 }

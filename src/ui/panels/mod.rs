@@ -2,10 +2,17 @@
 //! pushes [`Command`](super::command::Command)s for whatever the user asks; none of them sees the
 //! whole app.
 
+pub mod colours;
 pub mod companies;
 pub mod compare;
 pub mod corpus_tree;
+pub mod evidence;
 pub mod export;
+pub mod filters;
+pub mod frame_time;
+pub mod graph;
+pub mod graph_canvas;
+pub mod highlight;
 pub mod menu;
 pub mod notices;
 pub mod overview;
@@ -15,6 +22,8 @@ pub mod radar;
 pub mod status;
 pub mod tabs;
 pub mod talk;
+pub mod timeline;
+pub mod timeline_stack;
 
 use super::i18n::{Lang, Str};
 use super::theme::Palette;

@@ -60,7 +60,7 @@ fn explained(ui: &mut Ui, corpus: &Corpus, blips: &[Blip], out: &mut Vec<Command
             let name = tool_name(corpus, blip.tool);
             let name = if blip.is_new { format!("{name} ★") } else { name };
             if ui.link(name).clicked() {
-                out.push(Command::ShowEvidence(Query::Tool(blip.tool)));
+                out.push(Command::ShowEvidenceFor(Query::Tool(blip.tool)));
             }
             ui.label(format!("{} · {}", blip.quadrant.label(), blip.reason));
             ui.end_row();

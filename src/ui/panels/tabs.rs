@@ -10,6 +10,9 @@ use egui::{Button, RichText, Ui};
 pub fn name(tab: Tab) -> Str {
     match tab {
         Tab::Overview => Str::Overview,
+        Tab::Timeline => Str::Timeline,
+        Tab::Graph => Str::Graph,
+        Tab::Evidence => Str::Evidence,
         Tab::Talk => Str::Talk,
         Tab::Problems => Str::Problems,
         Tab::Companies => Str::Companies,
