@@ -152,6 +152,7 @@ pub enum Str {
     NoSeries,
     Peak,
     InTotal,
+    InTotalOne,
     ColourBy,
     Community,
     Category,
@@ -337,6 +338,7 @@ impl Str {
             }
             Self::Peak => ("peak", "峰值"),
             Self::InTotal => ("talks in all", "个演讲合计"),
+            Self::InTotalOne => ("talk in all", "个演讲合计"),
             Self::ColourBy => ("Colour", "颜色"),
             Self::Community => ("Community", "社区"),
             Self::Category => ("Category", "类别"),

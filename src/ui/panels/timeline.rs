@@ -100,7 +100,8 @@ fn picker(
 
 fn controls(ui: &mut Ui, look: &Look, settings: &TimelineSettings, out: &mut Vec<Command>) {
     let mut next = settings.clone();
-    ui.horizontal(|ui| {
+    // Wrapped, so that a narrow window moves controls to a second row instead of clipping them.
+    ui.horizontal_wrapped(|ui| {
         ui.label(look.t(Str::Measure));
         ComboBox::from_id_salt("timeline-measure")
             .selected_text(names::timeline_measure(next.measure, look.lang))
@@ -240,7 +241,8 @@ fn lines(
 fn summary(ui: &mut Ui, look: &Look, timeline: &Timeline, settings: &TimelineSettings, line: &Drawn<'_>) {
     let total: u32 = line.series.talks.iter().sum();
     let peak = line.values.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1));
-    let mut text = format!("{} — {} {}", line.name, count(total as usize), look.t(Str::InTotal));
+    let in_total = if total == 1 { Str::InTotalOne } else { Str::InTotal };
+    let mut text = format!("{} — {} {}", line.name, count(total as usize), look.t(in_total));
     if let Some((p, value)) = peak.filter(|(_, v)| **v > 0.0)
         && let Some(period) = timeline.periods.get(p)
     {
