@@ -95,6 +95,16 @@ pub fn prepare_output_dir(dir: &Path, force: bool) -> Result<(), ExportError> {
 /// Writes `bytes` to `path` through a temporary file in the same folder and a rename, so that
 /// `path` either keeps its old content or gets the whole new one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    write_atomic_with(path, |out| out.write_all(bytes).map_err(io_error(path)))
+}
+
+/// [`write_atomic`] for content produced piece by piece: `write` streams into a buffered writer
+/// over the temporary file, so a large table never has to be held in memory whole. When `write`
+/// fails, the temporary file is removed and `path` is left as it was.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut builder = tempfile::Builder::new();
     // Temporary files are private (0600) by default; the export is an ordinary file for the
@@ -102,7 +112,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
     let mut temp = builder.tempfile_in(dir).map_err(io_error(path))?;
-    temp.write_all(bytes).map_err(io_error(path))?;
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, temp.as_file_mut());
+    write(&mut buffered)?;
+    buffered.flush().map_err(io_error(path))?;
+    drop(buffered);
     temp.as_file().sync_all().map_err(io_error(path))?;
     temp.persist(path).map_err(|e| ExportError::Io { path: path.to_path_buf(), source: e.error })?;
     Ok(())

@@ -2,7 +2,7 @@
 //! `suggestions.csv`. Written with the `csv` crate, which quotes fields that hold commas,
 //! quotes or newlines (evidence sentences do) the way spreadsheet programs expect.
 
-use super::{ExportError, write_atomic};
+use super::{ExportError, io_error, write_atomic, write_atomic_with};
 use crate::catalog::ToolId;
 use crate::extract::suggestions;
 use crate::index::Corpus;
@@ -33,8 +33,9 @@ pub(crate) fn date(d: Option<Date>) -> String {
 
 /// Writes the five tables into `dir`.
 pub fn write(corpus: &Corpus, dir: &Path) -> Result<(), ExportError> {
+    let path = dir.join("mentions.csv");
+    write_atomic_with(&path, |out| write_mentions(corpus, out).map_err(io_error(&path)))?;
     let tables = [
-        ("mentions.csv", mentions(corpus)?),
         ("tools.csv", tools(corpus)?),
         ("orgs.csv", orgs(corpus)?),
         ("migrations.csv", migrations(corpus)?),
@@ -46,6 +47,14 @@ pub fn write(corpus: &Corpus, dir: &Path) -> Result<(), ExportError> {
     Ok(())
 }
 
+/// A CSV writer's failure while streaming: writing records only fails in the writer underneath.
+fn csv_io(error: csv::Error) -> std::io::Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(error) => error,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
+}
+
 fn tool_names(corpus: &Corpus, tool: ToolId) -> (String, String, String) {
     corpus
         .catalog
@@ -55,7 +64,20 @@ fn tool_names(corpus: &Corpus, tool: ToolId) -> (String, String, String) {
 
 /// One row per mention, in corpus order.
 pub fn mentions(corpus: &Corpus) -> Result<Vec<u8>, ExportError> {
-    let header = [
+    let mut bytes = Vec::new();
+    write_mentions(corpus, &mut bytes).map_err(io_error(Path::new("mentions.csv")))?;
+    Ok(bytes)
+}
+
+/// Streams the rows of [`mentions`] into `out`. A corpus can hold millions of mentions, so rows
+/// are written one by one from borrowed fields, with each talk's id formatted once.
+fn write_mentions(corpus: &Corpus, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    write_mention_rows(corpus, out).map_err(csv_io)
+}
+
+fn write_mention_rows(corpus: &Corpus, out: &mut dyn std::io::Write) -> Result<(), csv::Error> {
+    let mut writer = csv::Writer::from_writer(out);
+    writer.write_record([
         "talk_id",
         "qa_index",
         "role",
@@ -66,28 +88,43 @@ pub fn mentions(corpus: &Corpus) -> Result<Vec<u8>, ExportError> {
         "line",
         "byte_start",
         "byte_end",
-    ];
-    let rows = corpus
-        .mentions
-        .iter()
-        .filter_map(|m| {
-            let entry = corpus.talks.get(m.talk as usize)?;
-            let (id, _, category) = tool_names(corpus, m.tool);
-            Some(vec![
-                corpus.talk_id(entry),
-                m.qa_index.map(|q| q.to_string()).unwrap_or_default(),
-                role_name(m.role).to_owned(),
-                id,
-                category,
-                corpus.surface(m).to_owned(),
-                m.stance.as_str().to_owned(),
-                m.line.to_string(),
-                m.range.start.to_string(),
-                m.range.end.to_string(),
-            ])
-        })
-        .collect();
-    to_csv("mentions", &header, rows)
+    ])?;
+    let talk_ids: Vec<String> = corpus.talks.iter().map(|entry| corpus.talk_id(entry)).collect();
+    let mut numbers = [String::new(), String::new(), String::new(), String::new()];
+    for m in &corpus.mentions {
+        let Some(talk_id) = talk_ids.get(m.talk as usize) else { continue };
+        let (id, category) =
+            corpus.catalog.tool(m.tool).map_or(("", ""), |t| (t.id.as_str(), t.category.as_str()));
+        let values = [
+            m.qa_index.map(u64::from),
+            Some(u64::from(m.line)),
+            Some(m.range.start as u64),
+            Some(m.range.end as u64),
+        ];
+        for (text, value) in numbers.iter_mut().zip(values) {
+            text.clear();
+            if let Some(value) = value {
+                use std::fmt::Write as _;
+                // Writing into a String cannot fail.
+                let _ = write!(text, "{value}");
+            }
+        }
+        let [qa, line, start, end] = &numbers;
+        writer.write_record([
+            talk_id.as_str(),
+            qa,
+            role_name(m.role),
+            id,
+            category,
+            corpus.surface(m),
+            m.stance.as_str(),
+            line,
+            start,
+            end,
+        ])?;
+    }
+    writer.flush()?;
+    Ok(())
 }
 
 fn role_name(role: crate::parse::Role) -> &'static str {
