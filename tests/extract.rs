@@ -189,7 +189,7 @@ fn suggestions_prefer_product_shapes_over_dictionary_words() {
         (0, "overlay gateway Gateway STATUS NodePort FooMesh zork9 IPs barthing"),
         (1, "overlay gateway Gateway STATUS NodePort FooMesh zork9 IPs barthing"),
     ];
-    let ranked = suggestions::suggest(&catalog, passages.into_iter(), 10);
+    let ranked = suggestions::suggest(&catalog, &passages, 10);
     let got: Vec<(&str, suggestions::Shape)> = ranked.iter().map(|s| (s.text.as_str(), s.shape)).collect();
     assert_eq!(
         got,
@@ -332,7 +332,7 @@ fn suggestions_find_and_rank_unknown_names() {
     let catalog = catalog();
     let passages =
         [(0, "FooMesh 很好 Calico the"), (1, "FooMesh 和 barthing"), (2, "barthing barthing barthing")];
-    let ranked = suggestions::suggest(&catalog, passages.into_iter(), 10);
+    let ranked = suggestions::suggest(&catalog, &passages, 10);
     let texts: Vec<&str> = ranked.iter().map(|s| s.text.as_str()).collect();
     assert_eq!(texts, ["FooMesh", "barthing"]);
 }

@@ -5,6 +5,7 @@
 //! word lists are data in `assets/catalog/`. A list for a person to review, ranked.
 
 use crate::catalog::Catalog;
+use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
 /// What a candidate looks like.
@@ -79,11 +80,7 @@ const NOT_NAME_ENDINGS: &[&str] = &[
 ];
 
 /// Ranks candidate names in `passages` (talk number, text), `limit` at most.
-pub fn suggest<'a>(
-    catalog: &Catalog,
-    passages: impl Iterator<Item = (u32, &'a str)>,
-    limit: usize,
-) -> Vec<Suggestion> {
+pub fn suggest(catalog: &Catalog, passages: &[(u32, &str)], limit: usize) -> Vec<Suggestion> {
     let known: HashSet<String> = catalog
         .technologies()
         .iter()
@@ -94,27 +91,15 @@ pub fn suggest<'a>(
         .chain(word_list(NOT_NAMES).map(str::to_owned))
         .collect();
     let english: HashSet<&str> = word_list(ENGLISH).chain(word_list(NOT_NAMES)).collect();
-    let mut tally: HashMap<String, (String, Shape, HashSet<u32>, usize)> = HashMap::new();
-    for (talk, text) in passages {
-        for (word, shape) in candidates(text) {
-            let (stem, shape) = singular(word, shape);
-            let key = stem.to_lowercase();
-            // `Docker1.9`, `jdk8`: a known name with its version.
-            let versioned_known =
-                known.contains(key.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.'));
-            // A dictionary word is ordinary language however it is cased (overlay, Gateway,
-            // STATUS); CamelCase made only of such words is a field name more often than not.
-            let ordinary = matches!(shape, Shape::Latin | Shape::Acronym) && english.contains(key.as_str());
-            if known.contains(&key) || ordinary || versioned_known {
-                continue;
-            }
-            let shape =
-                if shape == Shape::CamelCase && all_common(word, &english) { Shape::Compound } else { shape };
-            let entry = tally.entry(key).or_insert_with(|| (word.to_owned(), shape, HashSet::new(), 0));
-            entry.2.insert(talk);
-            entry.3 += 1;
-        }
-    }
+    // Tallied in parallel over contiguous runs of passages and merged left to right, so each
+    // candidate keeps the spelling it first appeared with, as a sequential pass would.
+    let tally = passages
+        .par_iter()
+        .fold(Tally::new, |mut tally, &(talk, text)| {
+            tally_passage(&mut tally, talk, text, &known, &english);
+            tally
+        })
+        .reduce(Tally::new, merge);
     let mut ranked: Vec<Suggestion> = tally
         .into_values()
         .filter(|(_, _, talks, n)| talks.len() >= 2 || *n >= 3)
@@ -127,6 +112,39 @@ pub fn suggest<'a>(
     });
     ranked.truncate(limit);
     ranked
+}
+
+/// Per lower-cased candidate: first spelling, shape, talks and occurrences.
+type Tally = HashMap<String, (String, Shape, HashSet<u32>, usize)>;
+
+fn tally_passage(tally: &mut Tally, talk: u32, text: &str, known: &HashSet<String>, english: &HashSet<&str>) {
+    for (word, shape) in candidates(text) {
+        let (stem, shape) = singular(word, shape);
+        let key = stem.to_lowercase();
+        // `Docker1.9`, `jdk8`: a known name with its version.
+        let versioned_known = known.contains(key.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.'));
+        // A dictionary word is ordinary language however it is cased (overlay, Gateway,
+        // STATUS); CamelCase made only of such words is a field name more often than not.
+        let ordinary = matches!(shape, Shape::Latin | Shape::Acronym) && english.contains(key.as_str());
+        if known.contains(&key) || ordinary || versioned_known {
+            continue;
+        }
+        let shape =
+            if shape == Shape::CamelCase && all_common(word, english) { Shape::Compound } else { shape };
+        let entry = tally.entry(key).or_insert_with(|| (word.to_owned(), shape, HashSet::new(), 0));
+        entry.2.insert(talk);
+        entry.3 += 1;
+    }
+}
+
+/// `right` added into `left`, which holds the earlier passages: its spellings win.
+fn merge(mut left: Tally, right: Tally) -> Tally {
+    for (key, (text, shape, talks, occurrences)) in right {
+        let entry = left.entry(key).or_insert_with(|| (text, shape, HashSet::new(), 0));
+        entry.2.extend(talks);
+        entry.3 += occurrences;
+    }
+    left
 }
 
 /// Candidate names in `text`, with their shapes.
