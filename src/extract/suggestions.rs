@@ -118,9 +118,14 @@ pub fn suggest(catalog: &Catalog, passages: &[(u32, &str)], limit: usize) -> Vec
 type Tally = HashMap<String, (String, Shape, HashSet<u32>, usize)>;
 
 fn tally_passage(tally: &mut Tally, talk: u32, text: &str, known: &HashSet<String>, english: &HashSet<&str>) {
+    // One buffer for the lower-cased key: most words are dismissed and need no String of their own.
+    let mut key = String::new();
     for (word, shape) in candidates(text) {
         let (stem, shape) = singular(word, shape);
-        let key = stem.to_lowercase();
+        key.clear();
+        // Candidates are ASCII words or Chinese terms, which have no case.
+        key.push_str(stem);
+        key.make_ascii_lowercase();
         // `Docker1.9`, `jdk8`: a known name with its version.
         let versioned_known = known.contains(key.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.'));
         // A dictionary word is ordinary language however it is cased (overlay, Gateway,
@@ -129,11 +134,14 @@ fn tally_passage(tally: &mut Tally, talk: u32, text: &str, known: &HashSet<Strin
         if known.contains(&key) || ordinary || versioned_known {
             continue;
         }
+        if let Some(entry) = tally.get_mut(&key) {
+            entry.2.insert(talk);
+            entry.3 += 1;
+            continue;
+        }
         let shape =
             if shape == Shape::CamelCase && all_common(word, english) { Shape::Compound } else { shape };
-        let entry = tally.entry(key).or_insert_with(|| (word.to_owned(), shape, HashSet::new(), 0));
-        entry.2.insert(talk);
-        entry.3 += 1;
+        tally.insert(key.clone(), (word.to_owned(), shape, HashSet::from([talk]), 1));
     }
 }
 
@@ -166,8 +174,10 @@ pub fn candidates(text: &str) -> Vec<(&str, Shape)> {
         // `Docker+Kubernetes` is two names, each found on its own elsewhere.
         let joined = word.contains('+');
         let in_path = (i > 0 && bytes[i - 1] == b'/') || bytes.get(j) == Some(&b'/');
-        let lower = word.to_ascii_lowercase();
-        let file_like = NOT_NAME_ENDINGS.iter().any(|e| lower.ends_with(e));
+        let file_like = NOT_NAME_ENDINGS.iter().any(|ending| {
+            let tail = word.len().checked_sub(ending.len()).and_then(|at| word.as_bytes().get(at..));
+            tail.is_some_and(|tail| tail.eq_ignore_ascii_case(ending.as_bytes()))
+        });
         if word.len() >= 3 && word.len() <= 40 && !in_path && !file_like && !joined {
             out.push((word, latin_shape(word)));
         }
