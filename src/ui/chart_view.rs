@@ -11,7 +11,7 @@ use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Ui, Vec2, pos2, v
 const SCALE_RANGE: (f32, f32) = (0.45, 1.6);
 
 fn colour(c: Colour) -> Color32 {
-    Color32::from_rgba_unmultiplied(c.r, c.g, c.b, c.a)
+    super::panels::colours::egui(c)
 }
 
 /// Draws `chart` at the width available (within [`SCALE_RANGE`]) and pushes
