@@ -5,61 +5,18 @@
 // unwrap is a failed test, which is what we want.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::{app, app_mut, click_at, evidence_talks, mark_position, settle, start, tab};
+
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use egui_kittest::{Harness, HarnessBuilder};
 use stackradar::corpus::Source;
-use stackradar::ui::App;
 use stackradar::ui::command::Command;
-use stackradar::ui::dialogs::NoDialogs;
 use stackradar::ui::settings::Settings;
 use stackradar::ui::state::{Tab, Theme};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
-
-type AppHarness = Harness<'static, Option<App>>;
-
-/// A harness whose app is made on the first frame, on the harness's own context.
-fn start(source: Source, stored: Option<&'static str>) -> AppHarness {
-    let mut harness = HarnessBuilder::default()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(8)
-        .with_context_setup(stackradar::ui::fonts::install)
-        .build_ui_state(
-            move |ui, app: &mut Option<App>| {
-                let app = app
-                    .get_or_insert_with(|| App::new(ui.ctx(), stored, Arc::new(NoDialogs), source.clone()));
-                app.show(ui);
-            },
-            None,
-        );
-    settle(&mut harness);
-    harness
-}
-
-fn app(harness: &AppHarness) -> &App {
-    harness.state().as_ref().expect("the app is made on the first frame")
-}
-
-fn app_mut(harness: &mut AppHarness) -> &mut App {
-    harness.state_mut().as_mut().expect("the app is made on the first frame")
-}
-
-/// Steps until no load or dialog is running, then once more so the result is drawn.
-fn settle(harness: &mut AppHarness) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        harness.step();
-        let busy = harness.state().as_ref().is_none_or(|a| a.is_loading() || a.is_dialog_open());
-        if !busy {
-            break;
-        }
-        assert!(Instant::now() < deadline, "loading took more than a minute");
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    harness.run_steps(2);
-}
 
 fn fixture_with_binary_file() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -187,39 +144,6 @@ fn cancelling_a_load_keeps_the_previous_corpus() {
     assert!(app(&harness).notices().iter().any(|n| n.contains("cancelled")));
 }
 
-/// The tab button whose label starts with `name` (the Problems tab also shows a count).
-fn tab<'a>(harness: &'a AppHarness, name: &'a str) -> egui_kittest::Node<'a> {
-    harness
-        .get_by(move |node| node.role() == Role::Button && node.label().is_some_and(|l| l.starts_with(name)))
-}
-
-/// The screen position of the first mark of `kind`'s chart whose evidence `wanted` accepts.
-fn mark_position(
-    harness: &AppHarness,
-    kind: stackradar::chart::ChartKind,
-    wanted: impl Fn(&stackradar::analysis::evidence::Query) -> bool,
-) -> (egui::Pos2, stackradar::analysis::evidence::Query) {
-    let chart = app(harness).chart(kind).expect("the chart is built");
-    let node = harness.get_by(|n| n.role() == Role::Image && n.label().is_some_and(|l| l == chart.title));
-    let rect = node.rect();
-    let scale = rect.width() / chart.width;
-    let mark = chart.marks.iter().find(|m| m.query.as_ref().is_some_and(&wanted)).expect("a clickable mark");
-    let centre = match &mark.shape {
-        stackradar::chart::Shape::Rect { x, y, w, h } => [x + w / 2.0, y + h / 2.0],
-        stackradar::chart::Shape::Circle { centre, .. } => *centre,
-        other => panic!("unexpected mark {other:?}"),
-    };
-    (rect.min + egui::vec2(centre[0], centre[1]) * scale, mark.query.clone().unwrap())
-}
-
-fn click_at(harness: &mut AppHarness, pos: egui::Pos2) {
-    harness.hover_at(pos);
-    harness.run_steps(1);
-    harness.drag_at(pos);
-    harness.drop_at(pos);
-    harness.run_steps(2);
-}
-
 #[test]
 fn the_chart_tabs_show_their_content() {
     let mut harness = start(Source::Embedded, None);
@@ -242,22 +166,6 @@ fn the_chart_tabs_show_their_content() {
     tab(&harness, "Overview").click();
     harness.run_steps(2);
     harness.get_by_label("Most discussed technologies (talks mentioning each)");
-}
-
-/// After a click on a mark: the Evidence tab shows the passages of `query`; their talks.
-fn evidence_talks(harness: &mut AppHarness, query: &stackradar::analysis::evidence::Query) -> Vec<u32> {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while app(harness).evidence().is_none_or(|(request, _)| &request.query != query)
-        || app(harness).is_computing()
-    {
-        assert!(Instant::now() < deadline, "evidence took more than a minute");
-        harness.step();
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    assert_eq!(app(harness).selection().tab, Tab::Evidence);
-    let (_, items) = app(harness).evidence().unwrap();
-    assert!(!items.is_empty(), "the mark has passages");
-    items.iter().map(|item| item.talk).collect()
 }
 
 #[test]

@@ -7,59 +7,19 @@
 // unwrap is a failed test, which is what we want.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
+use common::{AppHarness, app, settle, show_tab};
+
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
-use egui_kittest::{Harness, HarnessBuilder};
 use stackradar::analysis::evidence::Query;
 use stackradar::corpus::Source;
-use stackradar::ui::App;
-use stackradar::ui::dialogs::NoDialogs;
 use stackradar::ui::state::Tab;
-use std::sync::Arc;
-use std::time::{Duration, Instant};
-
-type AppHarness = Harness<'static, Option<App>>;
 
 fn start() -> AppHarness {
-    let mut harness = HarnessBuilder::default()
-        .with_size(egui::vec2(1500.0, 950.0))
-        .with_max_steps(8)
-        .with_context_setup(stackradar::ui::fonts::install)
-        .build_ui_state(
-            |ui, app: &mut Option<App>| {
-                let app = app
-                    .get_or_insert_with(|| App::new(ui.ctx(), None, Arc::new(NoDialogs), Source::Embedded));
-                app.show(ui);
-            },
-            None,
-        );
-    settle(&mut harness);
-    harness
-}
-
-fn app(harness: &AppHarness) -> &App {
-    harness.state().as_ref().expect("the app is made on the first frame")
-}
-
-/// Steps until nothing loads or computes, then twice more so the results are drawn.
-fn settle(harness: &mut AppHarness) {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        harness.step();
-        let busy = harness.state().as_ref().is_none_or(|a| a.is_loading() || a.is_computing());
-        if !busy {
-            break;
-        }
-        assert!(Instant::now() < deadline, "loading or computing took more than a minute");
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    harness.run_steps(2);
-}
-
-fn show_tab(harness: &mut AppHarness, name: &str) {
-    harness.get_by(|n| n.role() == Role::Button && n.label().is_some_and(|l| l.starts_with(name))).click();
-    settle(harness);
+    common::start_sized(Source::Embedded, None, egui::vec2(1500.0, 950.0))
 }
 
 /// Texts on screen (widget labels and plain labels' values) containing `text`, ignoring case.
