@@ -122,6 +122,21 @@ struct Counter {
     last: Option<Date>,
 }
 
+/// Centred moving average over `half` periods on each side (fewer at the ends): what the
+/// Timeline view and its export draw when smoothing is on.
+pub fn smooth(values: &[f64], half: usize) -> Vec<f64> {
+    if half == 0 {
+        return values.to_vec();
+    }
+    (0..values.len())
+        .map(|i| {
+            let window =
+                values.get(i.saturating_sub(half)..(i + half + 1).min(values.len())).unwrap_or_default();
+            window.iter().sum::<f64>() / window.len().max(1) as f64
+        })
+        .collect()
+}
+
 /// The timeline of every technology in `selection` at `granularity`.
 ///
 /// One pass over the selected mentions with counters indexed by technology (no maps on the hot
@@ -217,4 +232,18 @@ pub fn timeline(corpus: &Corpus, selection: &Selection, granularity: Granularity
     series.sort_by_key(|s| (std::cmp::Reverse(s.talks.iter().sum::<u32>()), s.tool));
     let sparse = talks.iter().map(|&t| t < MIN_TALKS).collect();
     Timeline { granularity, periods, talks, sparse, category_talks, series }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn smoothing_averages_a_centred_window() {
+        let cases: [(&[f64], usize, &[f64]); 3] =
+            [(&[1.0, 2.0, 3.0], 0, &[1.0, 2.0, 3.0]), (&[0.0, 3.0, 0.0], 1, &[1.5, 1.0, 1.5]), (&[], 2, &[])];
+        for (values, half, expected) in cases {
+            assert_eq!(smooth(values, half), expected);
+        }
+    }
 }

@@ -5,7 +5,7 @@
 use super::axes::{self, Plot};
 use super::{Chart, ChartKind, LegendEntry, Mark, Shape, Table, palette, tool_name};
 use crate::analysis::evidence::Query;
-use crate::analysis::timeline::{Measure, Series, Timeline};
+use crate::analysis::timeline::{Measure, Series, Timeline, smooth};
 use crate::catalog::ToolId;
 use crate::index::Corpus;
 
@@ -42,18 +42,34 @@ pub fn timeline(
     measure: Measure,
     size: [f32; 2],
 ) -> Chart {
+    timeline_smoothed(corpus, timeline, tools, measure, 0, size)
+}
+
+/// [`timeline`] with each line smoothed over `smoothing` periods on each side, as the Timeline
+/// view draws it when smoothing is on; the title says so.
+pub fn timeline_smoothed(
+    corpus: &Corpus,
+    timeline: &Timeline,
+    tools: &[ToolId],
+    measure: Measure,
+    smoothing: usize,
+    size: [f32; 2],
+) -> Chart {
     let series: Vec<&Series> = if tools.is_empty() {
         timeline.series.iter().take(DEFAULT_LINES).collect()
     } else {
         tools.iter().filter_map(|t| timeline.series_of(*t)).collect()
     };
-    let title = format!("Technologies over time: {}", measure_text(measure));
+    let mut title = format!("Technologies over time: {}", measure_text(measure));
+    if smoothing > 0 {
+        title.push_str(&format!(", averaged over {} periods", 2 * smoothing + 1));
+    }
     lines(
         Chart::new(ChartKind::Timeline, title, measure_text(measure), size),
         corpus,
         timeline,
         &series,
-        measure,
+        (measure, smoothing),
     )
 }
 
@@ -73,7 +89,7 @@ pub fn compare(
         corpus,
         timeline,
         &series,
-        measure,
+        (measure, 0),
     )
 }
 
@@ -82,9 +98,10 @@ fn lines(
     corpus: &Corpus,
     timeline: &Timeline,
     series: &[&Series],
-    measure: Measure,
+    (measure, smoothing): (Measure, usize),
 ) -> Chart {
-    let values: Vec<Vec<f64>> = series.iter().map(|s| timeline.values(s, measure)).collect();
+    let values: Vec<Vec<f64>> =
+        series.iter().map(|s| smooth(&timeline.values(s, measure), smoothing)).collect();
     let max = values.iter().flatten().copied().fold(0.0f64, f64::max);
     let legend = series
         .iter()

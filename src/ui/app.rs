@@ -4,7 +4,7 @@
 use super::charts::ChartBook;
 use super::command::Command;
 use super::dialogs::{DialogOutcome, FileDialogs, PendingDialog};
-use super::exporting::{ExportForm, ExportOutcome, ExportWhat};
+use super::exporting::{ExportForm, ExportOutcome, ExportWhat, OnScreen};
 use super::i18n::Str;
 use super::jobs::{JobOutcome, LoadJob};
 use super::panels::corpus_tree::{self, TreeRows};
@@ -18,7 +18,6 @@ use super::snapshot::Snapshot;
 use super::state::{Selection, Tab};
 use super::theme::{self, Palette};
 use super::view_state::ViewState;
-use crate::analysis::Filter;
 use crate::analysis::evidence::Query;
 use crate::chart::ChartKind;
 use crate::corpus::{LoadOptions, Source};
@@ -173,6 +172,9 @@ impl App {
         let mut out = Vec::new();
         self.poll_background(&mut out);
         self.computations.poll();
+        if let Some(snapshot) = &self.snapshot {
+            self.charts.sync(snapshot, self.computations.current(), &self.settings.timeline);
+        }
         self.read_input(ui.ctx(), &mut out);
         self.draw(ui, &mut out);
         for command in out {
@@ -320,13 +322,13 @@ impl App {
                 Tab::Problems => problems::show(ui, &look, snapshot, &self.problems, out),
                 Tab::Companies => panels::companies::show(ui, &look, chart(ChartKind::Matrix), out),
                 Tab::Radar => {
-                    let blips = &snapshot.analyses.radar;
+                    let blips = self.charts.analyses().map_or(&[][..], |a| &a.radar);
                     panels::radar::show(ui, &look, &snapshot.corpus, blips, chart(ChartKind::Radar), out);
                 }
                 Tab::Compare => {
                     let view = panels::compare::CompareView {
                         corpus: &snapshot.corpus,
-                        timeline: &snapshot.analyses.timeline,
+                        timeline: self.charts.analyses().map_or(&snapshot.analyses.timeline, |a| &a.timeline),
                         compared: self.charts.compared(),
                         columns: self.charts.columns(),
                         chart: chart(ChartKind::Compare),
@@ -398,7 +400,9 @@ impl App {
             }
             Command::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::ShowEvidenceFor(query) => {
-                self.apply(Command::ShowEvidence(EvidenceRequest { query, filter: Filter::default() }));
+                // A mark of a chart stands for the analyses it was drawn from, under their filter.
+                let filter = self.charts.filter().clone();
+                self.apply(Command::ShowEvidence(EvidenceRequest { query, filter }));
             }
             Command::SetCompared(tools) => {
                 if let Some(snapshot) = &self.snapshot {
@@ -464,7 +468,9 @@ impl App {
             ExportWhat::ReviewPack => None,
         };
         let ctx = self.ctx.clone();
-        form.start(snapshot, chart, replace, move || ctx.request_repaint());
+        let analyses = self.charts.analyses().map_or_else(|| Arc::clone(&snapshot.analyses), Arc::clone);
+        let shown = OnScreen { analyses, filter: self.charts.filter().clone(), chart };
+        form.start(snapshot, shown, replace, move || ctx.request_repaint());
     }
 
     fn poll_export(&mut self) {
@@ -517,7 +523,7 @@ impl App {
         }
         let title = format!("stackradar — {}", snapshot.corpus.name);
         self.ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
-        self.charts.sync(&snapshot);
+        self.charts.sync(&snapshot, None, &self.settings.timeline);
         self.snapshot = Some(Arc::new(snapshot));
     }
 }

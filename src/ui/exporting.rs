@@ -3,7 +3,7 @@
 //! writing runs on a background thread so the window keeps drawing.
 
 use super::snapshot::Snapshot;
-use crate::analysis::Filter;
+use crate::analysis::{Analyses, Filter};
 use crate::chart::{Chart, ChartKind, Provenance};
 use crate::export::charts::{self, ChartOptions};
 use crate::export::png::DEFAULT_SCALE;
@@ -36,6 +36,18 @@ pub struct ExportForm {
     pub replacing: Vec<PathBuf>,
     /// The running export, if any.
     running: Option<Receiver<Result<Vec<PathBuf>, String>>>,
+}
+
+/// What the views show, which is what gets exported: the analyses and filter the charts were
+/// drawn from, and the chart of the view, if one view is exported.
+#[derive(Debug)]
+pub struct OnScreen {
+    /// The analyses on screen.
+    pub analyses: Arc<Analyses>,
+    /// Their filter, named in the captions and `report.md`.
+    pub filter: Filter,
+    /// The view's chart, as drawn.
+    pub chart: Option<Arc<Chart>>,
 }
 
 /// How a finished export went.
@@ -77,7 +89,7 @@ impl ExportForm {
     pub fn start(
         &mut self,
         snapshot: &Snapshot,
-        chart: Option<Arc<Chart>>,
+        shown: OnScreen,
         replace: bool,
         wake: impl Fn() + Send + 'static,
     ) {
@@ -88,10 +100,9 @@ impl ExportForm {
             return;
         }
         self.replacing.clear();
-        let filter = Filter::default();
+        let OnScreen { analyses, filter, chart } = shown;
         let provenance = self.caption.then(|| Provenance::new(&snapshot.corpus, &filter));
         let corpus = Arc::clone(&snapshot.corpus);
-        let analyses = Arc::clone(&snapshot.analyses);
         let what = self.what;
         let pack = self.pack_options(provenance.clone());
         let chart_options = ChartOptions { scale: self.scale, provenance };

@@ -35,8 +35,8 @@ pub struct AnalysisKey {
 /// The analyses of one key.
 #[derive(Debug)]
 pub struct Results {
-    /// Everything [`Analyses::run`] computes for the filter.
-    pub analyses: Analyses,
+    /// Everything [`Analyses::run`] computes for the filter (shared with exports).
+    pub analyses: Arc<Analyses>,
     /// The network on screen: the slice's when a year is chosen, else the filter's.
     pub graph: CoGraph,
     /// Talks the filter selects.
@@ -110,6 +110,11 @@ impl Computations {
         self.analysis.current().map(|(_, r)| r)
     }
 
+    /// The latest analyses with what they were computed for.
+    pub fn current(&self) -> Option<(&AnalysisKey, &Arc<Results>)> {
+        self.analysis.current()
+    }
+
     /// The latest evidence and what it was for.
     pub fn evidence(&self) -> Option<(&EvidenceRequest, &Arc<Vec<Item>>)> {
         self.evidence.current().map(|(k, items)| (&k.request, items))
@@ -139,7 +144,7 @@ fn compute(corpus: &Corpus, key: &AnalysisKey, previous: Option<&Results>) -> Re
             graph::cooccurrence(corpus, &Selection::new(corpus, &sliced), &key.graph, &whole)
         }
     };
-    Results { selected_talks: analyses.selection.talk_count(), analyses, graph }
+    Results { selected_talks: analyses.selection.talk_count(), analyses: Arc::new(analyses), graph }
 }
 
 /// `filter` narrowed to the talks of `year`.

@@ -17,10 +17,11 @@ pub fn show(ctx: &Context, look: &Look, form: &mut ExportForm, out: &mut Vec<Com
         };
         ui.heading(look.t(heading).trim_end_matches('…'));
         ui.add_space(6.0);
-        ui.label(look.t(Str::ExportFolder));
+        let label = ui.label(look.t(Str::ExportFolder));
         ui.horizontal(|ui| {
             let field = TextEdit::singleline(&mut form.folder).desired_width(ui.available_width() - 90.0);
-            if ui.add(field).changed() {
+            // Named by its label for assistive technology, which also lets tests find it.
+            if ui.add(field).labelled_by(label.id).changed() {
                 form.replacing.clear();
             }
             if ui.button(look.t(Str::Choose)).clicked() {

@@ -8,7 +8,7 @@ use super::{Look, colours, count, filters};
 use crate::analysis::Filter;
 use crate::analysis::evidence::Query;
 use crate::analysis::period::Granularity;
-use crate::analysis::timeline::{Measure, Series, Timeline};
+use crate::analysis::timeline::{Measure, Series, Timeline, smooth};
 use crate::ui::command::Command;
 use crate::ui::i18n::Str;
 use crate::ui::names;
@@ -153,19 +153,6 @@ fn chosen<'a>(snapshot: &'a Snapshot, timeline: &'a Timeline, settings: &Timelin
         .collect()
 }
 
-/// Centred moving average over `half` periods on each side (fewer at the ends).
-pub fn smooth(values: &[f64], half: usize) -> Vec<f64> {
-    if half == 0 {
-        return values.to_vec();
-    }
-    (0..values.len())
-        .map(|i| {
-            let window = &values[i.saturating_sub(half)..(i + half + 1).min(values.len())];
-            window.iter().sum::<f64>() / window.len() as f64
-        })
-        .collect()
-}
-
 /// A value as the measure reads: shares in per cent, counts as counts.
 pub fn format_value(measure: Measure, value: f64) -> String {
     match measure {
@@ -262,15 +249,6 @@ fn summary(ui: &mut Ui, look: &Look, timeline: &Timeline, settings: &TimelineSet
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn smoothing_averages_a_centred_window() {
-        let cases: [(&[f64], usize, &[f64]); 3] =
-            [(&[1.0, 2.0, 3.0], 0, &[1.0, 2.0, 3.0]), (&[0.0, 3.0, 0.0], 1, &[1.5, 1.0, 1.5]), (&[], 2, &[])];
-        for (values, half, expected) in cases {
-            assert_eq!(smooth(values, half), expected);
-        }
-    }
 
     #[test]
     fn values_read_as_their_measure() {
