@@ -15,9 +15,11 @@ use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 use stackradar::analysis::Filter;
 use stackradar::analysis::evidence::Query;
+use stackradar::analysis::timeline::Measure;
 use stackradar::chart::ChartKind;
 use stackradar::corpus::Source;
 use stackradar::ui::command::Command;
+use stackradar::ui::view_settings::TimelineSettings;
 
 /// The talks of 2018 only: the embedded corpus has talks in other years too.
 fn year_2018() -> Filter {
@@ -63,9 +65,25 @@ fn charts_evidence_and_exports_follow_the_filter() {
         assert_eq!(date.year(), 2018, "talk {talk} is from {date}");
     }
 
-    // The Timeline view exports what it shows, and its caption names the filter.
-    let dir = tempfile::tempdir().unwrap();
+    // The Timeline view exports what it shows — its technologies, measure and smoothing — and
+    // the caption names the filter.
+    let view = TimelineSettings {
+        tools: vec!["kubernetes".into(), "docker".into()],
+        measure: Measure::Talks,
+        smoothing: 1,
+        ..TimelineSettings::default()
+    };
+    app_mut(&mut harness).apply(Command::SetTimeline(view));
     show_tab(&mut harness, "Timeline");
+    let chart = app(&harness).chart(ChartKind::Timeline).unwrap();
+    let legend: Vec<&str> = chart.legend.iter().map(|entry| entry.text.as_str()).collect();
+    assert_eq!(legend, ["Kubernetes", "Docker"]);
+    assert!(chart.title.contains("talks, averaged over 3 periods"), "{}", chart.title);
+    for name in legend {
+        let line = format!("{name} — ");
+        assert_eq!(harness.query_all_by_label_contains(&line).count(), 1, "the view draws {name} too");
+    }
+    let dir = tempfile::tempdir().unwrap();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
     harness.run_steps(2);
     folder_field(&harness).focus();
@@ -79,6 +97,7 @@ fn charts_evidence_and_exports_follow_the_filter() {
     let csv = std::fs::read_to_string(dir.path().join("chart-timeline.csv")).unwrap();
     let mut rows = csv.lines().skip(1);
     assert!(rows.all(|row| row.starts_with("2018")), "the exported numbers are 2018's:\n{csv}");
+    assert!(csv.lines().skip(1).all(|row| row.contains(",kubernetes,") || row.contains(",docker,")));
     let svg = std::fs::read_to_string(dir.path().join("chart-timeline.svg")).unwrap();
     assert!(svg.contains("filter: 2018-01-01 to 2018-12-31"), "the caption names the filter");
 }

@@ -34,6 +34,23 @@ pub fn default_compare(timeline: &Timeline) -> Vec<ToolId> {
     timeline.series.iter().take(DEFAULT_COMPARED).map(|s| s.tool).collect()
 }
 
+/// The lines of the Timeline view and chart: `tools` that have mentions, in the order given, or
+/// the [`DEFAULT_LINES`] most discussed when none are chosen. Line `i` is drawn in
+/// [`palette::series`]`(i)` with [`line_values`], on screen and in exports alike.
+pub fn chosen_series<'a>(timeline: &'a Timeline, tools: &[ToolId]) -> Vec<&'a Series> {
+    if tools.is_empty() {
+        timeline.series.iter().take(DEFAULT_LINES).collect()
+    } else {
+        tools.iter().filter_map(|t| timeline.series_of(*t)).collect()
+    }
+}
+
+/// The values a line plots: `series` under `measure`, smoothed over `smoothing` periods on each
+/// side.
+pub fn line_values(timeline: &Timeline, series: &Series, measure: Measure, smoothing: usize) -> Vec<f64> {
+    smooth(&timeline.values(series, measure), smoothing)
+}
+
 /// The Timeline chart: `tools` (or the most discussed ones when empty) under `measure`.
 pub fn timeline(
     corpus: &Corpus,
@@ -55,11 +72,7 @@ pub fn timeline_smoothed(
     smoothing: usize,
     size: [f32; 2],
 ) -> Chart {
-    let series: Vec<&Series> = if tools.is_empty() {
-        timeline.series.iter().take(DEFAULT_LINES).collect()
-    } else {
-        tools.iter().filter_map(|t| timeline.series_of(*t)).collect()
-    };
+    let series = chosen_series(timeline, tools);
     let mut title = format!("Technologies over time: {}", measure_text(measure));
     if smoothing > 0 {
         title.push_str(&format!(", averaged over {} periods", 2 * smoothing + 1));

@@ -35,9 +35,6 @@ impl Default for TimelineSettings {
     }
 }
 
-/// How many technologies the timeline draws when none is chosen.
-pub const DEFAULT_SERIES: usize = 5;
-
 /// The timeline measures offered: counts and the two shares.
 pub const TIMELINE_MEASURES: [timeline::Measure; 4] = [
     timeline::Measure::Mentions,

@@ -8,13 +8,15 @@ use super::{Look, colours, count, filters};
 use crate::analysis::Filter;
 use crate::analysis::evidence::Query;
 use crate::analysis::period::Granularity;
-use crate::analysis::timeline::{Measure, Series, Timeline, smooth};
+use crate::analysis::timeline::{Measure, Series, Timeline};
+use crate::catalog::ToolId;
+use crate::chart;
 use crate::ui::command::Command;
 use crate::ui::i18n::Str;
 use crate::ui::names;
 use crate::ui::results::{EvidenceRequest, Results};
 use crate::ui::snapshot::Snapshot;
-use crate::ui::view_settings::{DEFAULT_SERIES, TIMELINE_MEASURES, TimelineSettings};
+use crate::ui::view_settings::{TIMELINE_MEASURES, TimelineSettings};
 use egui::{Color32, ComboBox, Id, Rect, RichText, Sense, Ui, Vec2, WidgetInfo};
 use egui_plot::{HoverPosition, Legend, Line, Plot, PlotPoint, PlotPoints, Points};
 use std::collections::BTreeSet;
@@ -133,22 +135,19 @@ fn controls(ui: &mut Ui, look: &Look, settings: &TimelineSettings, out: &mut Vec
     }
 }
 
-/// The series to draw: the chosen technologies that have mentions, or the most mentioned.
+/// The series to draw, as the Timeline chart draws them (same choice, colours and values).
 fn chosen<'a>(snapshot: &'a Snapshot, timeline: &'a Timeline, settings: &TimelineSettings) -> Vec<Drawn<'a>> {
     let catalog = &snapshot.corpus.catalog;
-    let series: Vec<&Series> = if settings.tools.is_empty() {
-        timeline.series.iter().take(DEFAULT_SERIES).collect()
-    } else {
-        settings.tools.iter().filter_map(|id| timeline.series_of(catalog.tool_id(id)?)).collect()
-    };
-    series
+    let tools: Vec<ToolId> = settings.tools.iter().filter_map(|id| catalog.tool_id(id)).collect();
+    let smoothing = usize::from(settings.smoothing);
+    chart::timeline::chosen_series(timeline, &tools)
         .into_iter()
         .enumerate()
         .map(|(i, series)| Drawn {
             series,
             name: catalog.tool(series.tool).map_or("?", |t| t.name.as_str()),
             colour: colours::categorical(i),
-            values: smooth(&timeline.values(series, settings.measure), usize::from(settings.smoothing)),
+            values: chart::timeline::line_values(timeline, series, settings.measure, smoothing),
         })
         .collect()
 }
