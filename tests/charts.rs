@@ -183,11 +183,22 @@ fn csv_numbers_are_the_analysis_numbers() {
             }
             ChartKind::Graph => {
                 let g = &analyses.graph;
+                // The edges drawn, and only those, are in the table: the strongest, weakest first.
                 let edges: Vec<_> = rows.iter().filter(|r| r["element"] == "edge").collect();
-                assert_eq!(edges.len(), g.edges.len());
-                for (row, edge) in edges.iter().zip(&g.edges) {
-                    assert_eq!(row["talks"], edge.talks.together.to_string());
+                let drawn = stackradar::chart::network::drawn_edges(g, 0.0);
+                assert_eq!(edges.len(), drawn.len().min(stackradar::chart::network::DRAWN_EDGES));
+                for (row, &i) in edges.iter().zip(&drawn) {
+                    let edge = &g.edges[i];
+                    assert_eq!(
+                        (row["a"].clone(), row["talks"].clone()),
+                        (id(g.nodes[edge.a].tool), edge.talks.together.to_string())
+                    );
                 }
+                let weakest_drawn = drawn.first().map_or(0.0, |&i| g.edges[i].weight);
+                let stronger_left_out = (0..g.edges.len())
+                    .filter(|i| !drawn.contains(i))
+                    .any(|i| g.edges[i].weight > weakest_drawn);
+                assert!(!stronger_left_out, "no edge stronger than a drawn one is left out");
                 assert_eq!(rows.iter().filter(|r| r["element"] == "node").count(), g.nodes.len());
             }
             ChartKind::CategoryShare => {

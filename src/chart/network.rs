@@ -13,6 +13,26 @@ pub const NAMED: usize = 45;
 /// Communities given a legend entry; the rest share colours with them.
 const LEGEND_COMMUNITIES: usize = 8;
 
+/// Edges drawn at most, on screen and in exports: the strongest. A dense network's weakest
+/// edges only add a grey haze (and cost a frame's time to draw); they stay in the GEXF and
+/// GraphML files and in the tables.
+pub const DRAWN_EDGES: usize = 500;
+
+/// The edges of `graph` to draw: weight positive and at least `min_weight`, the [`DRAWN_EDGES`]
+/// strongest, weakest first so the strong ones are drawn on top.
+pub fn drawn_edges(graph: &CoGraph, min_weight: f64) -> Vec<usize> {
+    let mut drawn: Vec<usize> = (graph.edges.iter().enumerate())
+        .filter(|(_, e)| e.weight > 0.0 && e.weight >= min_weight)
+        .map(|(i, _)| i)
+        .collect();
+    let weight = |i: &usize| graph.edges.get(*i).map_or(0.0, |e| e.weight);
+    // Strongest first (ties by index, for a stable picture), cut, then turned around.
+    drawn.sort_by(|a, b| weight(b).total_cmp(&weight(a)).then(a.cmp(b)));
+    drawn.truncate(DRAWN_EDGES);
+    drawn.reverse();
+    drawn
+}
+
 /// Radius of a node with `talks` talks.
 pub fn radius(talks: u32) -> f32 {
     (3.0 + (talks as f32).sqrt() * 1.6).min(22.0)
@@ -52,7 +72,7 @@ pub fn network(corpus: &Corpus, graph: &CoGraph, size: [f32; 2]) -> Chart {
             .and_then(|n| corpus.catalog.tool(n.tool))
             .map_or_else(String::new, |t| t.id.clone())
     };
-    for edge in &graph.edges {
+    for edge in drawn_edges(graph, 0.0).into_iter().filter_map(|i| graph.edges.get(i)) {
         let (Some(a), Some(b)) = (graph.nodes.get(edge.a), graph.nodes.get(edge.b)) else { continue };
         let t = if max_weight > 0.0 { (edge.weight / max_weight).max(0.0) as f32 } else { 0.0 };
         let line = Shape::Line(vec![place(a.position), place(b.position)]);

@@ -165,6 +165,7 @@ pub enum Str {
     GraphHint,
     Nodes,
     Edges,
+    StrongestDrawn,
     EmptyGraph,
     NoEvidence,
     EvidenceHint,
@@ -354,6 +355,7 @@ impl Str {
             ),
             Self::Nodes => ("nodes", "个节点"),
             Self::Edges => ("edges", "条边"),
+            Self::StrongestDrawn => ("strongest drawn", "条最强的边已绘出"),
             Self::EmptyGraph => (
                 "No two technologies are mentioned together often enough under this filter.",
                 "当前筛选下没有足够多共同出现的技术。",

@@ -8,6 +8,7 @@ use crate::analysis::Filter;
 use crate::analysis::graph::CoGraph;
 use crate::analysis::measures;
 use crate::catalog::Category;
+use crate::chart;
 use crate::index::Corpus;
 use crate::ui::command::Command;
 use crate::ui::i18n::Str;
@@ -39,14 +40,13 @@ pub fn show(
     };
     let graph = &results.graph;
     ui.horizontal_wrapped(|ui| {
-        ui.weak(format!(
-            "{} {} · {} {} · {}",
-            count(graph.nodes.len()),
-            look.t(Str::Nodes),
-            count(graph.edges.len()),
-            look.t(Str::Edges),
-            look.t(Str::GraphHint)
-        ));
+        let mut edges = format!("{} {}", count(graph.edges.len()), look.t(Str::Edges));
+        if graph.edges.len() > chart::network::DRAWN_EDGES {
+            let drawn = count(chart::network::DRAWN_EDGES);
+            edges.push_str(&format!(" ({drawn} {})", look.t(Str::StrongestDrawn)));
+        }
+        let nodes = format!("{} {}", count(graph.nodes.len()), look.t(Str::Nodes));
+        ui.weak(format!("{nodes} · {edges} · {}", look.t(Str::GraphHint)));
     });
     legend(ui, look, &snapshot.corpus, graph, settings.colour);
     if graph.nodes.is_empty() {

@@ -9,6 +9,7 @@ use crate::analysis::Filter;
 use crate::analysis::evidence::Query;
 use crate::analysis::graph::{CoGraph, Edge};
 use crate::catalog::ToolId;
+use crate::chart;
 use crate::index::Corpus;
 use crate::ui::command::Command;
 use crate::ui::results::EvidenceRequest;
@@ -171,17 +172,15 @@ fn zoom_and_pan(ui: &Ui, canvas: &egui::Response, view: &mut GraphView) {
     view.zoom = zoom;
 }
 
-/// Edges with a positive weight at or above the threshold share of the weight range, with their
-/// width share (0–1).
+/// The edges drawn ([`chart::network::drawn_edges`] above the threshold share of the weight
+/// range), with their width share (0–1).
 fn visible_edges(graph: &CoGraph, threshold: u16) -> Vec<(usize, f32)> {
     let weights = graph.edges.iter().map(|e| e.weight).filter(|w| *w > 0.0);
     let (min, max) = weights.fold((f64::INFINITY, 0.0f64), |(lo, hi), w| (lo.min(w), hi.max(w)));
     let span = (max - min).max(f64::EPSILON);
     let cut = min + span * f64::from(threshold) / 1000.0;
-    (graph.edges.iter().enumerate())
-        .filter(|(_, e)| e.weight > 0.0 && e.weight >= cut)
-        .map(|(i, e)| (i, ((e.weight - min) / span) as f32))
-        .collect()
+    let share = |i: usize| graph.edges.get(i).map_or(0.0, |e| ((e.weight - min) / span) as f32);
+    chart::network::drawn_edges(graph, cut).into_iter().map(|i| (i, share(i))).collect()
 }
 
 fn pick_edge(graph: &CoGraph, visible: &[(usize, f32)], positions: &[Pos2], pointer: Pos2) -> Option<usize> {
