@@ -86,7 +86,10 @@ impl App {
             }),
             views: ViewState::default(),
             ctx: ctx.clone(),
-            charts: ChartBook::default(),
+            charts: ChartBook::new({
+                let ctx = ctx.clone();
+                move || ctx.request_repaint()
+            }),
             export: None,
             dialog_for_export: false,
         };
@@ -118,9 +121,9 @@ impl App {
         &self.selection
     }
 
-    /// Whether analyses or evidence are being computed.
+    /// Whether analyses, evidence or charts are being computed.
     pub fn is_computing(&self) -> bool {
-        self.computations.is_busy()
+        self.computations.is_busy() || self.charts.is_busy()
     }
 
     /// The analyses on screen, if any finished.
@@ -401,14 +404,10 @@ impl App {
             Command::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::ShowEvidenceFor(query) => {
                 // A mark of a chart stands for the analyses it was drawn from, under their filter.
-                let filter = self.charts.filter().clone();
+                let filter = self.charts.filter();
                 self.apply(Command::ShowEvidence(EvidenceRequest { query, filter }));
             }
-            Command::SetCompared(tools) => {
-                if let Some(snapshot) = &self.snapshot {
-                    self.charts.set_compared(snapshot, &tools);
-                }
-            }
+            Command::SetCompared(tools) => self.charts.set_compared(&tools),
             Command::OpenExport(what) => {
                 let folder = self.last_export_folder();
                 self.export = Some(ExportForm::new(what, folder));
@@ -469,7 +468,7 @@ impl App {
         };
         let ctx = self.ctx.clone();
         let analyses = self.charts.analyses().map_or_else(|| Arc::clone(&snapshot.analyses), Arc::clone);
-        let shown = OnScreen { analyses, filter: self.charts.filter().clone(), chart };
+        let shown = OnScreen { analyses, filter: self.charts.filter(), chart };
         form.start(snapshot, shown, replace, move || ctx.request_repaint());
     }
 
@@ -523,6 +522,7 @@ impl App {
         }
         let title = format!("stackradar — {}", snapshot.corpus.name);
         self.ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        self.charts.clear();
         self.charts.sync(&snapshot, None, &self.settings.timeline);
         self.snapshot = Some(Arc::new(snapshot));
     }
