@@ -33,6 +33,16 @@ pub fn drawn_edges(graph: &CoGraph, min_weight: f64) -> Vec<usize> {
     drawn
 }
 
+/// Width of an edge of `weight` in a network whose strongest edge weighs `max_weight`.
+pub fn edge_width(weight: f64, max_weight: f64) -> f32 {
+    0.8 + 5.0 * edge_strength(weight, max_weight)
+}
+
+/// An edge's weight as a share (0–1) of the strongest edge's.
+fn edge_strength(weight: f64, max_weight: f64) -> f32 {
+    if max_weight > 0.0 { (weight / max_weight).clamp(0.0, 1.0) as f32 } else { 0.0 }
+}
+
 /// Radius of a node with `talks` talks.
 pub fn radius(talks: u32) -> f32 {
     (3.0 + (talks as f32).sqrt() * 1.6).min(22.0)
@@ -74,7 +84,7 @@ pub fn network(corpus: &Corpus, graph: &CoGraph, size: [f32; 2]) -> Chart {
     };
     for edge in drawn_edges(graph, 0.0).into_iter().filter_map(|i| graph.edges.get(i)) {
         let (Some(a), Some(b)) = (graph.nodes.get(edge.a), graph.nodes.get(edge.b)) else { continue };
-        let t = if max_weight > 0.0 { (edge.weight / max_weight).max(0.0) as f32 } else { 0.0 };
+        let t = edge_strength(edge.weight, max_weight);
         let line = Shape::Line(vec![place(a.position), place(b.position)]);
         let tip = format!(
             "{} – {}: {} talks together (Jaccard {:.2}, lift {:.1})",
@@ -87,7 +97,7 @@ pub fn network(corpus: &Corpus, graph: &CoGraph, size: [f32; 2]) -> Chart {
         chart.marks.push(Mark {
             shape: line,
             fill: None,
-            stroke: Some((palette::MUTED.faded(0.25 + 0.45 * t), 0.8 + 5.0 * t)),
+            stroke: Some((palette::MUTED.faded(0.25 + 0.45 * t), edge_width(edge.weight, max_weight))),
             tip: Some(tip),
             query: Some(Query::Pair(a.tool, b.tool)),
         });

@@ -97,11 +97,11 @@ pub fn show(
         .iter()
         .map(|n| frame.to_screen(view.moved.get(&n.tool).copied().unwrap_or(pos32(n.position))))
         .collect();
-    let max_talks = graph.nodes.iter().map(|n| n.talks).max().unwrap_or(1).max(1) as f32;
+    // Sizes as in the exported chart, grown a little when zoomed in.
     let radius: Vec<f32> = graph
         .nodes
         .iter()
-        .map(|n| (4.0 + 16.0 * (n.talks as f32 / max_talks).sqrt()) * view.zoom.sqrt().clamp(0.8, 1.8))
+        .map(|n| chart::network::radius(n.talks) * view.zoom.sqrt().clamp(0.8, 1.8))
         .collect();
     let visible = visible_edges(graph, settings.threshold);
     // Nodes are widgets of their own, so each can be hovered, dragged, clicked and found by name.
@@ -173,14 +173,14 @@ fn zoom_and_pan(ui: &Ui, canvas: &egui::Response, view: &mut GraphView) {
 }
 
 /// The edges drawn ([`chart::network::drawn_edges`] above the threshold share of the weight
-/// range), with their width share (0–1).
+/// range), with their width as the exported chart draws them.
 fn visible_edges(graph: &CoGraph, threshold: u16) -> Vec<(usize, f32)> {
     let weights = graph.edges.iter().map(|e| e.weight).filter(|w| *w > 0.0);
     let (min, max) = weights.fold((f64::INFINITY, 0.0f64), |(lo, hi), w| (lo.min(w), hi.max(w)));
     let span = (max - min).max(f64::EPSILON);
     let cut = min + span * f64::from(threshold) / 1000.0;
-    let share = |i: usize| graph.edges.get(i).map_or(0.0, |e| ((e.weight - min) / span) as f32);
-    chart::network::drawn_edges(graph, cut).into_iter().map(|i| (i, share(i))).collect()
+    let width = |i: usize| graph.edges.get(i).map_or(0.0, |e| chart::network::edge_width(e.weight, max));
+    chart::network::drawn_edges(graph, cut).into_iter().map(|i| (i, width(i))).collect()
 }
 
 fn pick_edge(graph: &CoGraph, visible: &[(usize, f32)], positions: &[Pos2], pointer: Pos2) -> Option<usize> {
@@ -278,7 +278,7 @@ fn draw_edges(
     hover: Option<Hover>,
     style: &Style,
 ) {
-    for &(i, share) in visible {
+    for &(i, width) in visible {
         let e = &graph.edges[i];
         let lit = lit_edge(i, e, hover);
         let colour = if lit {
@@ -288,7 +288,6 @@ fn draw_edges(
         } else {
             style.edge
         };
-        let width = 0.6 + 5.0 * share;
         painter.line_segment([positions[e.a], positions[e.b]], Stroke::new(width, colour));
     }
 }
