@@ -107,7 +107,9 @@ pub fn show(
     // Nodes are widgets of their own, so each can be hovered, dragged, clicked and found by name.
     let mut hover = None;
     for (i, node) in graph.nodes.iter().enumerate() {
-        let rect = Rect::from_center_size(positions[i], Vec2::splat(2.0 * radius[i].max(6.0)));
+        // The square inside the circle: neighbouring nodes overlap, and a click on a node's
+        // centre must not land on the node beside it.
+        let rect = Rect::from_center_size(positions[i], Vec2::splat((1.4 * radius[i]).max(10.0)));
         if !canvas.rect.intersects(rect) {
             continue;
         }
