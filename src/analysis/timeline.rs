@@ -123,16 +123,19 @@ struct Counter {
 }
 
 /// Centred moving average over `half` periods on each side (fewer at the ends): what the
-/// Timeline view and its export draw when smoothing is on.
-pub fn smooth(values: &[f64], half: usize) -> Vec<f64> {
+/// Timeline view and its export draw when smoothing is on. A period without a value (no talks
+/// at all) stays without one and is left out of its neighbours' averages.
+pub fn smooth(values: &[Option<f64>], half: usize) -> Vec<Option<f64>> {
     if half == 0 {
         return values.to_vec();
     }
     (0..values.len())
         .map(|i| {
+            values.get(i).copied().flatten()?;
             let window =
                 values.get(i.saturating_sub(half)..(i + half + 1).min(values.len())).unwrap_or_default();
-            window.iter().sum::<f64>() / window.len().max(1) as f64
+            let known: Vec<f64> = window.iter().flatten().copied().collect();
+            Some(known.iter().sum::<f64>() / known.len().max(1) as f64)
         })
         .collect()
 }
@@ -240,8 +243,14 @@ mod tests {
 
     #[test]
     fn smoothing_averages_a_centred_window() {
-        let cases: [(&[f64], usize, &[f64]); 3] =
-            [(&[1.0, 2.0, 3.0], 0, &[1.0, 2.0, 3.0]), (&[0.0, 3.0, 0.0], 1, &[1.5, 1.0, 1.5]), (&[], 2, &[])];
+        type Values<'a> = &'a [Option<f64>];
+        let cases: [(Values, usize, Values); 4] = [
+            (&[Some(1.0), Some(2.0), Some(3.0)], 0, &[Some(1.0), Some(2.0), Some(3.0)]),
+            (&[Some(0.0), Some(3.0), Some(0.0)], 1, &[Some(1.5), Some(1.0), Some(1.5)]),
+            (&[], 2, &[]),
+            // A period with no talks is a gap, not a zero: it stays empty and is not averaged in.
+            (&[Some(2.0), None, Some(4.0)], 1, &[Some(2.0), None, Some(4.0)]),
+        ];
         for (values, half, expected) in cases {
             assert_eq!(smooth(values, half), expected);
         }

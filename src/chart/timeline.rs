@@ -46,9 +46,16 @@ pub fn chosen_series<'a>(timeline: &'a Timeline, tools: &[ToolId]) -> Vec<&'a Se
 }
 
 /// The values a line plots: `series` under `measure`, smoothed over `smoothing` periods on each
-/// side.
-pub fn line_values(timeline: &Timeline, series: &Series, measure: Measure, smoothing: usize) -> Vec<f64> {
-    smooth(&timeline.values(series, measure), smoothing)
+/// side; `None` for a period in which no talk at all was given (a gap in the line, not a zero).
+pub fn line_values(
+    timeline: &Timeline,
+    series: &Series,
+    measure: Measure,
+    smoothing: usize,
+) -> Vec<Option<f64>> {
+    let values = timeline.values(series, measure);
+    let known = values.iter().zip(&timeline.talks).map(|(&v, &talks)| (talks > 0).then_some(v));
+    smooth(&known.collect::<Vec<_>>(), smoothing)
 }
 
 /// The Timeline chart: `tools` (or the most discussed ones when empty) under `measure`.
@@ -113,9 +120,9 @@ fn lines(
     series: &[&Series],
     (measure, smoothing): (Measure, usize),
 ) -> Chart {
-    let values: Vec<Vec<f64>> =
-        series.iter().map(|s| smooth(&timeline.values(s, measure), smoothing)).collect();
-    let max = values.iter().flatten().copied().fold(0.0f64, f64::max);
+    let values: Vec<Vec<Option<f64>>> =
+        series.iter().map(|s| line_values(timeline, s, measure, smoothing)).collect();
+    let max = values.iter().flatten().flatten().copied().fold(0.0f64, f64::max);
     let legend = series
         .iter()
         .enumerate()
@@ -140,37 +147,42 @@ fn draw_series(
     corpus: &Corpus,
     timeline: &Timeline,
     series: &Series,
-    values: &[f64],
+    values: &[Option<f64>],
     measure: Measure,
     colour: super::Colour,
 ) {
     let n = timeline.periods.len();
     let name = tool_name(corpus, series.tool);
     let id = corpus.catalog.tool(series.tool).map_or_else(String::new, |t| t.id.clone());
-    let points: Vec<[f32; 2]> =
-        values.iter().enumerate().map(|(p, v)| [plot.slot(p, n), plot.y(*v)]).collect();
+    let points: Vec<Option<[f32; 2]>> =
+        values.iter().enumerate().map(|(p, v)| v.map(|v| [plot.slot(p, n), plot.y(v)])).collect();
     let total: u32 = series.talks.iter().sum();
-    chart.marks.push(Mark {
-        shape: Shape::Line(points.clone()),
-        fill: None,
-        stroke: Some((colour, 2.5)),
-        tip: Some(format!("{name}: {total} talks in all")),
-        query: Some(Query::Tool(series.tool)),
-    });
-    for (p, (point, value)) in points.iter().zip(values).enumerate() {
-        let period = timeline.periods[p];
+    // One stroke per run of periods with talks: a period without any is a gap, not a zero.
+    for run in points.split(Option::is_none).filter(|run| !run.is_empty()) {
+        chart.marks.push(Mark {
+            shape: Shape::Line(run.iter().flatten().copied().collect()),
+            fill: None,
+            stroke: Some((colour, 2.5)),
+            tip: Some(format!("{name}: {total} talks in all")),
+            query: Some(Query::Tool(series.tool)),
+        });
+    }
+    for (p, (period, value)) in timeline.periods.iter().zip(values).enumerate() {
         let talks = series.talks.get(p).copied().unwrap_or(0);
         let period_talks = timeline.talks.get(p).copied().unwrap_or(0);
-        let shown = if is_share(measure) { format!("{:.1}%", value * 100.0) } else { format!("{value:.0}") };
-        let tip = format!("{name} · {period}: {shown} ({talks} of {period_talks} talks)");
-        let dot = Shape::Circle { centre: *point, radius: 4.0 };
-        chart.marks.push(Mark::data(dot, colour, tip, Some(Query::ToolInPeriod(series.tool, period))));
+        if let (Some(value), Some(Some(point))) = (value, points.get(p)) {
+            let shown =
+                if is_share(measure) { format!("{:.1}%", value * 100.0) } else { format!("{value:.0}") };
+            let tip = format!("{name} · {period}: {shown} ({talks} of {period_talks} talks)");
+            let dot = Shape::Circle { centre: *point, radius: 4.0 };
+            chart.marks.push(Mark::data(dot, colour, tip, Some(Query::ToolInPeriod(series.tool, *period))));
+        }
         chart.table.rows.push(vec![
             period.to_string(),
             id.clone(),
             name.clone(),
             measure.as_str().to_owned(),
-            format!("{value:.6}"),
+            value.map_or_else(String::new, |v| format!("{v:.6}")),
             talks.to_string(),
             period_talks.to_string(),
         ]);

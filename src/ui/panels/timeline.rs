@@ -31,7 +31,8 @@ struct Drawn<'a> {
     series: &'a Series,
     name: &'a str,
     colour: Color32,
-    values: Vec<f64>,
+    /// `None` where the corpus has no talk at all in the period: a gap in the line.
+    values: Vec<Option<f64>>,
 }
 
 /// Draws the tab.
@@ -182,24 +183,38 @@ fn lines(
         .link_axis(Id::unique("timeline-x"), [true, false])
         .y_axis_formatter(move |mark, _| format_value(measure, mark.value))
         .label_formatter(move |hover| match hover {
-            HoverPosition::NearDataPoint { plot_name, index, position } => {
-                let period = timeline.periods.get(*index).map_or_else(String::new, ToString::to_string);
+            HoverPosition::NearDataPoint { plot_name, position, .. } => {
+                // Lines are cut at gaps, so a point's index is within its piece: go by its x.
+                let period = timeline
+                    .periods
+                    .iter()
+                    .min_by(|a, b| {
+                        (a.as_year_fraction() - position.x)
+                            .abs()
+                            .total_cmp(&(b.as_year_fraction() - position.x).abs())
+                    })
+                    .map_or_else(String::new, ToString::to_string);
                 Some(format!("{plot_name}\n{period}: {}", format_value(measure, position.y)))
             }
             HoverPosition::Elsewhere { .. } => None,
         })
         .show(ui, |plot| {
             for line in drawn {
-                let points: Vec<[f64; 2]> = xs.iter().zip(&line.values).map(|(&x, &y)| [x, y]).collect();
-                plot.line(
-                    Line::new(line.name, PlotPoints::from(points.clone())).color(line.colour).width(2.0),
-                );
-                plot.points(Points::new(line.name, PlotPoints::from(points)).color(line.colour).radius(2.5));
+                let points: Vec<Option<[f64; 2]>> =
+                    xs.iter().zip(&line.values).map(|(&x, y)| y.map(|y| [x, y])).collect();
+                // One piece per run of periods with talks (same name: one legend entry).
+                for run in points.split(Option::is_none).filter(|run| !run.is_empty()) {
+                    let run: Vec<[f64; 2]> = run.iter().flatten().copied().collect();
+                    plot.line(Line::new(line.name, PlotPoints::from(run)).color(line.colour).width(2.0));
+                }
+                let dots: Vec<[f64; 2]> = points.into_iter().flatten().collect();
+                plot.points(Points::new(line.name, PlotPoints::from(dots)).color(line.colour).radius(2.5));
             }
         });
     let frame = *response.transform.frame();
     for (i, line) in drawn.iter().enumerate() {
-        for (p, (&x, &y)) in xs.iter().zip(&line.values).enumerate() {
+        for (p, (&x, y)) in xs.iter().zip(&line.values).enumerate() {
+            let Some(y) = *y else { continue };
             let at = response.transform.position_from_point(&PlotPoint::new(x, y));
             if !frame.contains(at) || line.series.talks.get(p).copied().unwrap_or(0) == 0 {
                 continue;
@@ -226,16 +241,18 @@ fn lines(
 /// One line of totals under the plot: "Calico — 12 talks in all · peak 2021: 35%".
 fn summary(ui: &mut Ui, look: &Look, timeline: &Timeline, settings: &TimelineSettings, line: &Drawn<'_>) {
     let total: u32 = line.series.talks.iter().sum();
-    let peak = line.values.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1));
+    let peak = (line.values.iter().enumerate())
+        .filter_map(|(p, v)| Some((p, (*v)?)))
+        .max_by(|a, b| a.1.total_cmp(&b.1));
     let in_total = if total == 1 { Str::InTotalOne } else { Str::InTotal };
     let mut text = format!("{} — {} {}", line.name, count(total as usize), look.t(in_total));
-    if let Some((p, value)) = peak.filter(|(_, v)| **v > 0.0)
+    if let Some((p, value)) = peak.filter(|(_, v)| *v > 0.0)
         && let Some(period) = timeline.periods.get(p)
     {
         text.push_str(&format!(
             " · {} {period}: {}",
             look.t(Str::Peak),
-            format_value(settings.measure, *value)
+            format_value(settings.measure, value)
         ));
     }
     ui.horizontal(|ui| {
