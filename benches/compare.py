@@ -634,25 +634,27 @@ class Matcher:
                 if len(text) > 1:  # one-letter forms would match inside every word
                     self.groups.setdefault(text.lower(), []).append((tool, alias))
         self.cues = {c.encode().lower() for c in cues} - set(self.groups)
-        keys = sorted(set(self.groups) | self.cues, key=lambda k: (-len(k), k))
-        self.regex = re.compile(b"|".join(re.escape(k) for k in keys), re.IGNORECASE)
+        # Matching runs on the ASCII-lower-cased text (same byte offsets), so the regex needs no
+        # IGNORECASE; a trie-shaped regex makes each position cost one byte test, not thousands.
+        self.regex = re.compile(trie_regex(self.groups.keys() | self.cues))
 
-    def scan(self, hay: bytes, passage, talk, memo, out: list[int]) -> None:
-        """Appends the tool of every mention in `passage` (a byte range of `hay`) to `out`."""
+    def scan(self, hay: bytes, low: bytes, passage, talk, memo, out: list[int]) -> None:
+        """Appends the tool of every mention in `passage` (a byte range of `hay`, whose ASCII
+        lower case is `low`) to `out`."""
         at, end = passage
         search = self.regex.search
         while at < end:
-            m = search(hay, at, end)
+            m = search(low, at, end)
             if not m:
                 return
             start, stop = m.span()
             accepted = on_boundaries(hay, start, stop)
             if accepted:
-                key = m.group().lower()
+                key = m.group()
                 if key not in self.cues:
                     accepted = False
                     for i, (tool, alias) in enumerate(self.groups[key]):
-                        if alias_holds(alias, (key, i), hay, start, stop, passage, talk, memo):
+                        if alias_holds(alias, (key, i), hay, low, start, stop, passage, talk, memo):
                             out.append(tool)
                             accepted = True
                             break
@@ -668,6 +670,33 @@ class Matcher:
                 at = start + (4 if first >= 0xF0 else 3 if first >= 0xE0 else 2 if first >= 0xC0 else 1)
 
 
+def trie_regex(keys) -> bytes:
+    """A regex matching any of `keys`, shaped as their trie. At every node the longer
+    continuations come before stopping, so the first match found is the longest: with
+    `search`, leftmost-longest, as stackradar's automaton."""
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for byte in key:
+            node = node.setdefault(byte, {})
+        node[None] = True
+
+    def build(node: dict) -> bytes:
+        alts, leaves = [], []
+        for byte in sorted(b for b in node if b is not None):
+            child, literal = node[byte], re.escape(bytes([byte]))
+            if list(child) == [None]:
+                leaves.append(literal)
+            else:
+                alts.append(literal + build(child))
+        if leaves:
+            alts.append(leaves[0] if len(leaves) == 1 else b"[" + b"".join(leaves) + b"]")
+        group = alts[0] if len(alts) == 1 else b"(?:" + b"|".join(alts) + b")"
+        return b"(?:" + group + b")?" if None in node else group
+
+    return build(trie)
+
+
 WORD = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 
 
@@ -681,16 +710,16 @@ def on_boundaries(hay: bytes, start: int, end: int) -> bool:
     return not (is_word(hay[end - 1]) and end < len(hay) and is_word(hay[end]))
 
 
-def alias_holds(alias, key, hay, start, end, passage, talk, memo) -> bool:
+def alias_holds(alias, key, hay, low, start, end, passage, talk, memo) -> bool:
     if alias["case_sensitive"] and hay[start:end] != alias["text"].encode():
         return False
-    if any(hay[end:min(end + len(w), passage[1])].lower() == w for w in alias["not_followed_by"]):
+    if any(low[end:min(end + len(w), passage[1])] == w for w in alias["not_followed_by"]):
         return False
-    if any(start - len(w) >= passage[0] and hay[start - len(w):start].lower() == w
+    if any(start - len(w) >= passage[0] and low[start - len(w):start] == w
            for w in alias["not_preceded_by"]):
         return False
     if alias["requires_context"]:
-        window = hay[max(start - 60, passage[0]):min(end + 60, passage[1])].lower()
+        window = low[max(start - 60, passage[0]):min(end + 60, passage[1])]
         if not any(w in window for w in alias["requires_context"]):
             return False
     for rule, wanted in (("requires_talk_context", True), ("excluded_by_talk_context", False)):
@@ -698,9 +727,8 @@ def alias_holds(alias, key, hay, start, end, passage, talk, memo) -> bool:
         if words:
             memo_key = (key, rule)
             if memo_key not in memo:
-                if "lowered" not in memo:
-                    memo["lowered"] = hay[talk[0]:talk[1]].lower()
-                memo[memo_key] = any(w in memo["lowered"] for w in words)
+                talk_text = low[talk[0]:talk[1]]
+                memo[memo_key] = any(w in talk_text for w in words)
             if memo[memo_key] != wanted:
                 return False
     return True
@@ -735,11 +763,12 @@ def count_file(job):
     mentions, df, pairs = Counter(), Counter(), Counter()
     talks = talks_of(shown, text, data)
     found: list[int] = []
+    low = data.lower()  # bytes.lower() changes ASCII letters only, as stackradar compares
     for talk_range, passages in talks:
         found.clear()
         memo: dict = {}
         for passage in passages:
-            MATCHER.scan(data, passage, talk_range, memo, found)
+            MATCHER.scan(data, low, passage, talk_range, memo, found)
         mentions.update(found)
         tools = sorted(set(found))
         df.update(tools)
