@@ -41,6 +41,12 @@ technologies in most talks, at least 2 talks each, edges of at least 2 talks), s
 counts on its side are derived from its `mentions.csv`; `cooccurrence.csv` is then checked
 against the Python pairs under the same filter, and `tools.csv` against `mentions.csv`.
 
+The ratio compares whole jobs as a user runs them: stackradar's time is the full `report`
+(it also decides stances, migrations and organisations, runs the analyses and writes every
+table), the Python time is reading the catalog, walking, parsing and counting. The stance cue
+words are read from src/extract/stance.rs, since they share stackradar's automaton with the
+aliases and so take part in leftmost-longest matching.
+
 Parallelism: files are processed by a `multiprocessing.Pool` with one worker per CPU
 (`os.cpu_count()`), as stackradar uses every core (rayon); each worker gets whole files and
 returns per-file counters that the parent adds up.
