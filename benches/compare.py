@@ -66,7 +66,9 @@ Simplifications that could matter only on unusual input (a difference they cause
 as a disagreement, not hidden): front matter is read with a small `key: value` reader, not a
 YAML parser (plain and quoted scalars only; a title written as a YAML number, list or block
 scalar reads differently); Python's idea of white space and of Unicode digits in regular
-expressions differs slightly from Rust's (e.g. U+001C..U+001F are white space for Python).
+expressions differs slightly from Rust's (e.g. U+001C..U+001F are white space for Python); a
+folder reached twice through symbolic links is read once here, while stackradar refuses only
+links back to a folder above them.
 """
 
 from __future__ import annotations
@@ -74,12 +76,10 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime
-import glob
 import json
 import multiprocessing
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -97,7 +97,8 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 def note_files(root: str) -> list[tuple[str, str]]:
     """(shown path, full path) of every note file under `root`, sorted by shown path."""
     found = []
-    # os.walk(followlinks=True) does not detect loops; remember the real folders seen.
+    # os.walk(followlinks=True) does not detect loops; remember the real folders seen (stricter
+    # than stackradar, which only refuses a link back to an ancestor: see the docstring).
     seen_dirs = set()
     for folder, dirs, files in os.walk(root, followlinks=True):
         real = os.path.realpath(folder)
