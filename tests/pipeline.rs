@@ -58,3 +58,26 @@ fn front_matter_company_attributes_the_talks_of_its_file() {
         corpus.talks.iter().flat_map(|t| t.orgs.iter().map(|o| (o.name.as_str(), o.source))).collect();
     assert_eq!(orgs, [("蔚来汽车", stackradar::extract::OrgSource::FrontMatter)]);
 }
+
+/// A note with a front-matter title and a first heading repeating it named its technologies
+/// twice: once in the title (found inside the front matter) and again in the heading as body.
+#[test]
+fn a_heading_repeating_the_front_matter_title_is_not_counted_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        ("repeated.md", "---\ntitle: Kafka 实践\n---\n# Kafka 实践\n\n消息队列的经验。\n", 1),
+        ("plain.md", "# Kafka 实践\n\n消息队列的经验。\n", 1),
+        ("different.md", "---\ntitle: Kafka 实践\n---\n# 我们的 Kafka\n\n消息队列的经验。\n", 2),
+    ];
+    for (name, text, _) in cases {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let corpus =
+        Corpus::load(&Source::Paths(vec![dir.path().to_path_buf()]), &LoadOptions::default()).unwrap();
+    let kafka = corpus.catalog.tool_id("kafka").unwrap();
+    for (name, _, expected) in cases {
+        let talk = corpus.talks.iter().position(|t| corpus.files[t.file.0 as usize].path == name).unwrap();
+        let mentions = corpus.talk_mentions(talk as u32).iter().filter(|m| m.tool == kafka).count();
+        assert_eq!(mentions, expected, "{name}");
+    }
+}

@@ -213,10 +213,6 @@ fn note_title(
     front_matter: Option<&front_matter::FrontMatter>,
     date_offset: Option<usize>,
 ) -> (String, Option<Range<usize>>) {
-    let find = |title: &str| text.find(title).map(|start| start..start + title.len());
-    if let Some(title) = front_matter.and_then(|fm| fm.title.as_deref()) {
-        return (clean_title(title), find(title));
-    }
     let content = |l: &&Line<'_>| !l.is_blank() && !l.in_code;
     // A `#` heading is the title only near the top: deep in a slide deck it is a slide's.
     let first_h1 = all
@@ -224,6 +220,20 @@ fn note_title(
         .filter(content)
         .take(TITLE_HEADING_WINDOW_LINES)
         .find_map(|l| l.heading().filter(|(level, _)| *level == 1).map(|(_, t)| (l, t)));
+    if let Some(title) = front_matter.and_then(|fm| fm.title.as_deref()) {
+        // A heading that repeats the front matter's title is the title line, not body text: its
+        // names would otherwise be counted twice, once as title and once as body.
+        let repeated = first_h1.filter(|(_, heading)| heading.trim_start_matches('#').trim() == title.trim());
+        let range = match repeated {
+            Some((line, heading)) => {
+                let heading = heading.trim_start_matches('#').trim();
+                let start = line.start + line.text.find(heading).unwrap_or(0);
+                Some(start..start + heading.len())
+            }
+            None => text.find(title).map(|start| start..start + title.len()),
+        };
+        return (clean_title(title), range);
+    }
     let byline_title = date_offset.and_then(|offset| {
         let pos =
             all.iter().take(BYLINE_WINDOW_LINES).position(|l| l.start <= offset && offset <= l.end())?;
