@@ -463,13 +463,6 @@ def tagged_talks(lines):
 
 def note_title_range(path, text, data, lines, fm_title, fm_date):
     """Byte range of a note's title passage, or None."""
-    if fm_title is not None:
-        # The first place the text says it, front matter included, as stackradar looks for it.
-        at = text.find(fm_title)
-        if at < 0:
-            return None
-        start = len(text[:at].encode())
-        return start, start + len(fm_title.encode())
     content = [l for l in lines if not l.is_blank() and not l.in_code]
     first_h1 = None
     for l in content[:TITLE_HEADING_WINDOW_LINES]:
@@ -477,6 +470,19 @@ def note_title_range(path, text, data, lines, fm_title, fm_date):
         if h and h[0] == 1:
             first_h1 = (l, h[1])
             break
+    if fm_title is not None:
+        # A first heading repeating the front-matter title is the title line; otherwise the
+        # first place the text says the title, front matter included.
+        if first_h1 and first_h1[1].lstrip("#").strip() == fm_title.strip():
+            line, heading = first_h1
+            heading = heading.lstrip("#").strip()
+            start = byte_find(line, heading)
+            return start, start + len(heading.encode())
+        at = text.find(fm_title)
+        if at < 0:
+            return None
+        start = len(text[:at].encode())
+        return start, start + len(fm_title.encode())
     chosen = first_h1 or byline_title(path, data, lines, fm_date) or (
         (content[0], content[0].text.strip()) if content else None
     )
