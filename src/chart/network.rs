@@ -8,8 +8,11 @@ use crate::analysis::evidence::Query;
 use crate::analysis::graph::CoGraph;
 use crate::index::Corpus;
 
-/// Nodes named on the chart, the most discussed first (all are named in their tips).
+/// Nodes named on the chart at most, the most discussed first, each where it does not cover a
+/// name already placed (all are named in their tips), as the Graph view places its labels.
 pub const NAMED: usize = 45;
+/// Size of the nodes' names.
+const NAME_SIZE: f32 = 12.0;
 /// Communities given a legend entry; the rest share colours with them.
 const LEGEND_COMMUNITIES: usize = 8;
 
@@ -112,6 +115,7 @@ pub fn network(corpus: &Corpus, graph: &CoGraph, size: [f32; 2]) -> Chart {
             String::new(),
         ]);
     }
+    let mut placed: Vec<[f32; 4]> = Vec::new();
     for (i, node) in graph.nodes.iter().enumerate() {
         let at = place(node.position);
         let r = radius(node.talks);
@@ -121,8 +125,13 @@ pub fn network(corpus: &Corpus, graph: &CoGraph, size: [f32; 2]) -> Chart {
         let mut mark = Mark::data(dot, palette::series(node.community), tip, Some(Query::Tool(node.tool)));
         mark.stroke = Some((palette::BACKGROUND, 1.2));
         chart.marks.push(mark);
-        if i < NAMED {
-            chart.text(name, [at[0], at[1] + r + 9.0], 12.0, Anchor::Middle, palette::INK);
+        let half = super::font::width(&name, NAME_SIZE) / 2.0 + 2.0;
+        let (top, bottom) = (at[1] + r + 1.0, at[1] + r + 3.0 + NAME_SIZE);
+        let rect = [at[0] - half, top, at[0] + half, bottom];
+        let overlaps = |p: &[f32; 4]| rect[0] < p[2] && p[0] < rect[2] && rect[1] < p[3] && p[1] < rect[3];
+        if placed.len() < NAMED && !placed.iter().any(overlaps) {
+            placed.push(rect);
+            chart.text(name, [at[0], at[1] + r + 9.0], NAME_SIZE, Anchor::Middle, palette::INK);
         }
         chart.table.rows.push(vec![
             "node".to_owned(),
