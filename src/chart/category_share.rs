@@ -51,24 +51,26 @@ pub fn category_share(timeline: &Timeline, size: [f32; 2]) -> Chart {
     chart.table = Table::new(&["period", "category", "talks", "share"]);
     let bar = plot.slot_width(n) * 0.72;
     for (p, period) in timeline.periods.iter().enumerate() {
-        let sum: u32 = groups.iter().map(|g| g.1[p]).sum();
+        let at = |talks: &[u32]| talks.get(p).copied().unwrap_or(0);
+        let sum: u32 = groups.iter().map(|g| at(&g.1)).sum();
         let mut below = 0.0f64;
         for (i, (name, talks, category)) in groups.iter().enumerate() {
-            let share = if sum == 0 { 0.0 } else { f64::from(talks[p]) / f64::from(sum) };
+            let here = at(talks);
+            let share = if sum == 0 { 0.0 } else { f64::from(here) / f64::from(sum) };
             chart.table.rows.push(vec![
                 period.to_string(),
                 name.clone(),
-                talks[p].to_string(),
+                here.to_string(),
                 format!("{share:.6}"),
             ]);
-            if talks[p] == 0 {
+            if here == 0 {
                 continue;
             }
             let (top, bottom) = (plot.y(below + share), plot.y(below));
             below += share;
             let rect = Shape::Rect { x: plot.slot(p, n) - bar / 2.0, y: top, w: bar, h: bottom - top };
             let top_tool = category.and_then(|c| top_tool(timeline, c, p));
-            let tip = format!("{name} · {period}: {:.1}% ({} talks)", share * 100.0, talks[p]);
+            let tip = format!("{name} · {period}: {:.1}% ({here} talks)", share * 100.0);
             chart.marks.push(Mark::data(
                 rect,
                 palette::series(i),
@@ -90,7 +92,9 @@ fn top_tool(timeline: &Timeline, category: Category, p: usize) -> Option<ToolId>
     timeline
         .series
         .iter()
-        .filter(|s| s.category == category && s.talks.get(p).is_some_and(|&t| t > 0))
-        .max_by_key(|s| (s.talks[p], std::cmp::Reverse(s.tool)))
+        .filter_map(|s| Some((s, *s.talks.get(p)?)))
+        .filter(|&(s, talks)| s.category == category && talks > 0)
+        .max_by_key(|&(s, talks)| (talks, std::cmp::Reverse(s.tool)))
+        .map(|(s, _)| s)
         .map(|s| s.tool)
 }

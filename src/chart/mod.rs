@@ -127,7 +127,10 @@ impl Shape {
                 p[0] >= x - slack && p[0] <= x + w + slack && p[1] >= y - slack && p[1] <= y + h + slack
             }
             Self::Circle { centre, radius } => distance(p, *centre) <= radius + slack,
-            Self::Line(points) => points.windows(2).any(|s| segment_distance(p, s[0], s[1]) <= slack),
+            Self::Line(points) => points.windows(2).any(|s| match s {
+                [a, b] => segment_distance(p, *a, *b) <= slack,
+                _ => false,
+            }),
             Self::Polygon(points) => contains(points, p),
         }
     }
@@ -150,13 +153,12 @@ fn segment_distance(p: [f32; 2], a: [f32; 2], b: [f32; 2]) -> f32 {
 /// Even–odd point-in-polygon test.
 fn contains(points: &[[f32; 2]], p: [f32; 2]) -> bool {
     let mut inside = false;
-    let mut j = points.len().wrapping_sub(1);
-    for (i, a) in points.iter().enumerate() {
-        let b = points[j];
+    // Each vertex with the one before it, the first with the last.
+    let previous = points.last().into_iter().chain(points.iter());
+    for (a, b) in points.iter().zip(previous) {
         if (a[1] > p[1]) != (b[1] > p[1]) && p[0] < (b[0] - a[0]) * (p[1] - a[1]) / (b[1] - a[1]) + a[0] {
             inside = !inside;
         }
-        j = i;
     }
     inside
 }

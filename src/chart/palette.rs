@@ -73,7 +73,8 @@ pub const SERIES: [Colour; 14] = [
 
 /// The `index`-th categorical colour (repeating after the last).
 pub fn series(index: usize) -> Colour {
-    SERIES[index % SERIES.len()]
+    // The modulo keeps the index in range; the fallback is never taken.
+    SERIES.get(index % SERIES.len()).copied().unwrap_or(INK)
 }
 
 /// The colour of a stance.

@@ -107,9 +107,9 @@ fn backdrop(chart: &mut Chart, centre: [f32; 2], radius: f32) {
 /// angle, alternating between three depths of the ring so neighbours do not touch.
 fn place(centre: [f32; 2], radius: f32, quadrant: usize, ring: Ring, k: usize, n: usize) -> [f32; 2] {
     let r = Ring::ALL.iter().position(|x| *x == ring).unwrap_or(0);
-    let inner = if r == 0 { 0.12 } else { RING_EDGES[r - 1] };
-    let outer = RING_EDGES[r];
-    let depth = inner + (outer - inner) * [0.5, 0.25, 0.75][k % 3];
+    let inner = r.checked_sub(1).and_then(|i| RING_EDGES.get(i)).copied().unwrap_or(0.12);
+    let outer = RING_EDGES.get(r).copied().unwrap_or(1.0);
+    let depth = inner + (outer - inner) * [0.5, 0.25, 0.75].get(k % 3).copied().unwrap_or(0.5);
     let start = -PI / 2.0 + quadrant as f32 * PI / 2.0;
     let angle = start + PI / 2.0 * (0.08 + 0.84 * (k as f32 + 0.5) / n.max(1) as f32);
     [centre[0] + radius * depth * angle.cos(), centre[1] + radius * depth * angle.sin()]

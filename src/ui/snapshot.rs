@@ -68,14 +68,14 @@ impl Snapshot {
     /// Derives everything the views need from `corpus`.
     pub fn new(id: u64, corpus: Arc<Corpus>) -> Self {
         let mut file_talks = vec![0..0; corpus.files.len()];
-        let mut start = 0;
-        while start < corpus.talks.len() {
-            let file = corpus.talks[start].file;
-            let end = start + corpus.talks[start..].iter().take_while(|t| t.file == file).count();
-            if let Some(slot) = file_talks.get_mut(file.0 as usize) {
-                *slot = start..end;
+        // Talks are in file order: each file's talks are one run.
+        for (start, talk) in corpus.talks.iter().enumerate() {
+            if let Some(slot) = file_talks.get_mut(talk.file.0 as usize) {
+                if slot.start == slot.end {
+                    *slot = start..start;
+                }
+                slot.end = start + 1;
             }
-            start = end;
         }
         let mut years = BTreeMap::new();
         for entry in &corpus.talks {

@@ -54,7 +54,7 @@ pub fn show(
         ROW_HEIGHT,
         rows.len(),
         |ui, visible| {
-            for row in &rows[visible] {
+            for row in rows.get(visible).unwrap_or_default() {
                 match *row {
                     Row::Group(file) => file_row(ui, look, snapshot, file, selection, out),
                     Row::Entry(talk) => talk_row(ui, look, snapshot, talk, selection, out),

@@ -69,7 +69,7 @@ pub fn show(
     ui.separator();
     let marking = Marking::body(ui, look.palette.bars);
     ScrollArea::vertical().auto_shrink([false, false]).show_rows(ui, ROW_HEIGHT, items.len(), |ui, rows| {
-        for item in &items[rows] {
+        for item in items.get(rows).unwrap_or_default() {
             row(ui, look, corpus, item, &marking, out);
         }
     });

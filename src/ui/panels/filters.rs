@@ -188,7 +188,7 @@ pub fn checklist(
         ROW_HEIGHT,
         shown.len(),
         |ui, rows| {
-            for (key, name, talks) in &shown[rows] {
+            for (key, name, talks) in shown.get(rows).unwrap_or_default() {
                 ui.horizontal(|ui| {
                     let mut on = chosen.contains(key);
                     if ui.checkbox(&mut on, name.as_str()).changed() {

@@ -47,7 +47,10 @@ impl FrameTimes {
         let last = *self.samples.back()?;
         let mut sorted: Vec<f32> = self.samples.iter().copied().collect();
         sorted.sort_by(f32::total_cmp);
-        let at = |q: f32| sorted[((sorted.len() - 1) as f32 * q).round() as usize] * 1000.0;
+        let at = |q: f32| {
+            let index = ((sorted.len() - 1) as f32 * q).round() as usize;
+            sorted.get(index).copied().unwrap_or(last) * 1000.0
+        };
         Some(Stats {
             last: last * 1000.0,
             median: at(0.5),

@@ -4,6 +4,10 @@
 //! dragging the background pans, dragging a node moves it; hovering a node lights up its
 //! neighbours; clicking a node or an edge opens its passages.
 
+// Positions, radii, names and lit flags are built with one entry per node of the graph, and
+// edge ends are node indices checked when the graph is built; indexing them cannot fail.
+#![allow(clippy::indexing_slicing, reason = "per-node tables are built from graph.nodes")]
+
 use super::Look;
 use crate::analysis::Filter;
 use crate::analysis::evidence::Query;

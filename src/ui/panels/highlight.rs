@@ -46,11 +46,14 @@ pub fn marked(text: &str, marks: &[Range<usize>], look: &Marking) -> LayoutJob {
     let mut at = 0;
     for range in marks {
         let start = range.start.max(at);
-        if start >= range.end || text.get(start..range.end).is_none() || text.get(at..start).is_none() {
+        let (Some(before), Some(marked)) = (text.get(at..start), text.get(start..range.end)) else {
+            continue;
+        };
+        if marked.is_empty() {
             continue;
         }
-        job.append(&text[at..start], 0.0, plain.clone());
-        job.append(&text[start..range.end], 0.0, mark.clone());
+        job.append(before, 0.0, plain.clone());
+        job.append(marked, 0.0, mark.clone());
         at = range.end;
     }
     job.append(text.get(at..).unwrap_or_default(), 0.0, plain);
@@ -68,7 +71,12 @@ pub fn keyword_in_context(text: &str, marks: &[Range<usize>]) -> (String, Vec<Ra
     line.push_str(lead);
     let base = line.len();
     // Same byte length, so the marks keep their offsets.
-    line.extend(text[start..end].chars().map(|c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c }));
+    line.extend(
+        text.get(start..end)
+            .unwrap_or_default()
+            .chars()
+            .map(|c| if c == '\n' || c == '\r' || c == '\t' { ' ' } else { c }),
+    );
     if end < text.len() {
         line.push('…');
     }

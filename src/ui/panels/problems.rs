@@ -56,7 +56,7 @@ pub fn show(ui: &mut Ui, look: &Look, snapshot: &Snapshot, rows: &ProblemRows, o
         ROW_HEIGHT,
         visible_rows.len(),
         |ui, range| {
-            for row in &visible_rows[range] {
+            for row in visible_rows.get(range).unwrap_or_default() {
                 match *row {
                     Row::Group(group) => group_row(ui, look, snapshot, rows, group, out),
                     Row::Entry(entry) => entry_row(ui, look, snapshot, entry),

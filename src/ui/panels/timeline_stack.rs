@@ -66,7 +66,7 @@ fn groups(timeline: &Timeline) -> Vec<(Option<Category>, Vec<u32>)> {
         ranked.iter().take(SHOWN).map(|(c, talks)| (Some(**c), (*talks).clone())).collect();
     if ranked.len() > SHOWN {
         let mut rest = vec![0u32; timeline.periods.len()];
-        for (_, talks) in &ranked[SHOWN..] {
+        for (_, talks) in ranked.iter().skip(SHOWN) {
             for (sum, n) in rest.iter_mut().zip(talks.iter()) {
                 *sum += n;
             }
