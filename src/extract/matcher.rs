@@ -78,7 +78,9 @@ impl Matcher {
                     grouped.push(Vec::new());
                     grouped.len() - 1
                 });
-                grouped[slot].push(Candidate { tool, alias });
+                if let Some(group) = grouped.get_mut(slot) {
+                    group.push(Candidate { tool, alias });
+                }
             }
         }
         let mut patterns = Vec::with_capacity(texts.len() + CUES.len());
@@ -125,29 +127,38 @@ impl Matcher {
             let Some(m) = self.ac.find(Input::new(hay).span(at..passage.end)) else { break };
             let (start, end) = (m.start(), m.end());
             let accepted = context::on_boundaries(hay, start, end)
-                && match self.patterns[m.pattern().as_usize()] {
-                    Pattern::Cue(cue) => {
+                && match self.patterns.get(m.pattern().as_usize()) {
+                    Some(&Pattern::Cue(cue)) => {
                         cues.push(CueHit { cue, start, end });
                         true
                     }
-                    Pattern::Tool { first, end: last } => {
+                    Some(&Pattern::Tool { first, end: last }) => {
                         let site = Site { hay, at: start..end, passage: passage.clone(), talk: talk.clone() };
-                        let found = (first as usize..last as usize)
-                            .find(|&i| context::alias_holds(&self.candidates[i].alias, i, &site, memo));
-                        if let Some(i) = found {
-                            tools.push(ToolHit { tool: self.candidates[i].tool, start, end });
+                        let group = self.candidates.get(first as usize..last as usize).unwrap_or_default();
+                        let found = (group.iter().enumerate())
+                            .find(|(k, c)| context::alias_holds(&c.alias, first as usize + k, &site, memo));
+                        if let Some((_, candidate)) = found {
+                            tools.push(ToolHit { tool: candidate.tool, start, end });
                         }
                         found.is_some()
                     }
+                    // Every pattern of the automaton has an entry; nothing to accept otherwise.
+                    None => false,
                 };
+            let word_byte = |i: usize| hay.get(i).is_some_and(|&b| context::is_word_byte(b));
             at = if accepted {
                 end
-            } else if start > 0 && context::is_word_byte(hay[start - 1]) && context::is_word_byte(hay[start])
-            {
+            } else if start > 0 && word_byte(start - 1) && word_byte(start) {
                 // Inside a Latin word no match can start on a boundary: go to its end.
-                start + hay[start..].iter().take_while(|&&b| context::is_word_byte(b)).count()
+                start
+                    + hay
+                        .get(start..)
+                        .unwrap_or_default()
+                        .iter()
+                        .take_while(|&&b| context::is_word_byte(b))
+                        .count()
             } else {
-                start + utf8_len(hay[start])
+                start + hay.get(start).map_or(1, |&b| utf8_len(b))
             };
         }
     }

@@ -154,9 +154,9 @@ impl Extractor {
         first: usize,
         is_question: bool,
     ) {
-        for pair in 0..tools.len().saturating_sub(1) {
-            let (a, b) = (tools[pair], tools[pair + 1]);
-            let sentence = sentences[pair].clone();
+        for (pair, (ab, sentence)) in tools.windows(2).zip(sentences).enumerate() {
+            let &[a, b] = ab else { continue };
+            let sentence = sentence.clone();
             if a.tool == b.tool || b.start >= sentence.end {
                 continue;
             }
@@ -167,18 +167,24 @@ impl Extractor {
             let between = text.get(a.end..b.start).unwrap_or_default();
             let after = text.get(b.end..sentence.end).unwrap_or_default();
             let Some(forward) = migrations::direction(before, between, after) else { continue };
-            let (from, to) = if forward { (pair, pair + 1) } else { (pair + 1, pair) };
-            let (from_m, to_m) = (first + from, first + to);
+            let (from, to) = if forward { (a, b) } else { (b, a) };
+            let (from_m, to_m) =
+                if forward { (first + pair, first + pair + 1) } else { (first + pair + 1, first + pair) };
+            let Some(mention) = findings.mentions.get(first + pair) else { continue };
             findings.migrations.push(Migration {
-                talk: findings.mentions[from_m].talk,
-                from: tools[from].tool,
-                to: tools[to].tool,
+                talk: mention.talk,
+                from: from.tool,
+                to: to.tool,
                 evidence: sentence,
-                line: findings.mentions[first + pair].line,
+                line: mention.line,
             });
             if !is_question {
-                findings.mentions[from_m].stance = Stance::MovedAway;
-                findings.mentions[to_m].stance = Stance::Uses;
+                if let Some(m) = findings.mentions.get_mut(from_m) {
+                    m.stance = Stance::MovedAway;
+                }
+                if let Some(m) = findings.mentions.get_mut(to_m) {
+                    m.stance = Stance::Uses;
+                }
             }
         }
     }
@@ -192,5 +198,5 @@ fn count_newlines(bytes: &[u8]) -> u32 {
 fn cues_in<'a>(cues: &'a [CueHit], range: &Range<usize>) -> &'a [CueHit] {
     let lo = cues.partition_point(|c| c.start < range.start);
     let hi = cues.partition_point(|c| c.start < range.end);
-    &cues[lo..hi.max(lo)]
+    cues.get(lo..hi.max(lo)).unwrap_or_default()
 }
