@@ -9,7 +9,13 @@
 //! that every run is a real change of filter.
 
 // A benchmark prints its results and stops at the first error.
-#![allow(clippy::print_stdout, clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::print_stdout,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
 
 use stackradar::Corpus;
 use stackradar::analysis::graph::{GraphOptions, cooccurrence};

@@ -2,7 +2,7 @@
 //! parsed once (not timed), then mentions, stance, migrations and organisations extracted over
 //! every talk with rayon (timed). Run by hand: `cargo bench --bench extract`.
 
-#![allow(clippy::print_stdout, clippy::expect_used)] // a benchmark reports on stdout and may stop
+#![allow(clippy::print_stdout, clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)] // a benchmark reports on stdout and may stop
 
 use rayon::prelude::*;
 use stackradar::catalog::Catalog;

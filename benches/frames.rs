@@ -10,7 +10,13 @@
 //! GPU.
 
 // A benchmark prints its figures and stops at the first error.
-#![allow(clippy::print_stdout, clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::print_stdout,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
 
 use egui_kittest::{Harness, HarnessBuilder};
 use stackradar::corpus::Source;

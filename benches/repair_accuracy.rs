@@ -14,7 +14,7 @@
 //! Character accuracy is 1 − Levenshtein distance / length of the original, in chars (computed
 //! line by line, as repair never adds or removes lines). Damaged characters restored is the share
 //! of the characters that lost bytes which came back exactly.
-#![allow(clippy::print_stdout)] // A benchmark's job is to print its figures.
+#![allow(clippy::print_stdout, clippy::indexing_slicing, clippy::string_slice)] // A benchmark's job is to print its figures.
 
 use stackradar::corpus::repair::{self, simulate};
 use std::path::{Path, PathBuf};

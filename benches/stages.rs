@@ -11,7 +11,13 @@
 //! output of the stage before; the figures are medians of three rounds, in MB/s of input bytes.
 
 // A benchmark prints its results and stops at the first error.
-#![allow(clippy::print_stdout, clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::print_stdout,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
 
 use rayon::prelude::*;
 use stackradar::analysis::graph::GraphOptions;

@@ -8,7 +8,13 @@
 //! ```
 
 // A development tool: it reports progress on stdout and stops at the first I/O error.
-#![allow(clippy::print_stdout, clippy::unwrap_used, clippy::expect_used)]
+#![allow(
+    clippy::print_stdout,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
 
 use clap::Parser;
 use stackradar::Corpus;

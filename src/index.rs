@@ -158,7 +158,7 @@ impl Corpus {
     pub fn talk_mentions(&self, talk: u32) -> &[Mention] {
         let lo = self.mentions.partition_point(|m| m.talk < talk);
         let hi = self.mentions.partition_point(|m| m.talk <= talk);
-        &self.mentions[lo..hi]
+        self.mentions.get(lo..hi).unwrap_or_default()
     }
 
     /// The text a mention points at.

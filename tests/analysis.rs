@@ -2,7 +2,7 @@
 //! against straightforward independent computations.
 
 // Test helpers unwrap freely: a failure there is a failing test, which is what we want.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)]
 
 use stackradar::Corpus;
 use stackradar::analysis::evidence::{Query, evidence};

@@ -1,6 +1,6 @@
 //! The embedded catalog is valid and large enough; user catalogs add, override and report.
 
-#![allow(clippy::expect_used)] // a failed expectation is a failed test
+#![allow(clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)] // a failed expectation is a failed test
 
 use stackradar::ProblemKind;
 use stackradar::catalog::{Catalog, CatalogError, Category, parse, user};

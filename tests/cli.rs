@@ -1,7 +1,7 @@
 //! The `report` and `repair` commands as a user runs them: outputs, exit codes, refusals.
 
 // Test helpers unwrap freely: a failure there is a failing test, which is what we want.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)]
 
 use std::path::Path;
 use std::process::{Command, Output};

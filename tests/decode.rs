@@ -2,7 +2,7 @@
 //! that never touches clean text.
 
 // Test helpers unwrap freely: a failure there is a failing test, which is what we want.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)]
 
 use encoding_rs::Encoding;
 use stackradar::corpus::decode::{DecodeMethod, decode};

@@ -1,7 +1,7 @@
 //! Tables of cases for the matching rules, stance and migration cues (Chinese and English),
 //! organisation attribution and suggestions.
 
-#![allow(clippy::expect_used)] // a failed expectation is a failed test
+#![allow(clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)] // a failed expectation is a failed test
 
 use stackradar::catalog::Catalog;
 use stackradar::extract::{Extractor, Stance, TalkFindings, suggestions};

@@ -2,7 +2,7 @@
 //! is reported and everything else loads. Every fixture is built here; nothing large is committed.
 
 // Test helpers unwrap freely: a failure there is a failing test, which is what we want.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)]
 
 use stackradar::corpus::{LoadOptions, Source};
 use stackradar::{Corpus, ProblemKind};

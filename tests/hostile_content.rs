@@ -3,7 +3,7 @@
 //! finishes, the right problem is reported and everything else loads.
 
 // Test helpers unwrap freely: a failure there is a failing test, which is what we want.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)]
 
 use stackradar::catalog::user::FILE_NAME as CATALOG_FILE;
 use stackradar::corpus::{DecodeMethod, LoadOptions, Source};

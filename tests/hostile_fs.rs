@@ -3,7 +3,7 @@
 //! the right problem is reported and every other note still loads.
 
 // Test helpers unwrap freely: a failure there is a failing test, which is what we want.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)]
 
 use stackradar::corpus::{LoadOptions, Source};
 use stackradar::{Corpus, ProblemKind};

@@ -4,7 +4,7 @@
 //! to what is actually read — never to what a file claims to be.
 
 // Test helpers unwrap freely: a failure there is a failing test, which is what we want.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)]
 #![cfg(target_os = "linux")]
 
 use stackradar::Corpus;

@@ -1,7 +1,7 @@
 //! Loading folders: what is read, what is skipped, and that every skip is a reported problem.
 
 // Test helpers unwrap freely: a failure there is a failing test, which is what we want.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)]
 
 use stackradar::corpus::load::{self, LoadOptions, Source, binary_reason};
 use stackradar::{Problem, ProblemKind};

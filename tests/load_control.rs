@@ -2,7 +2,13 @@
 
 // Helpers outside #[test] functions count as non-test code for clippy; here too a failed
 // unwrap is a failed test, which is what we want.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
 
 use stackradar::Corpus;
 use stackradar::corpus::{LoadControl, LoadError, LoadOptions, LoadStage, Source};

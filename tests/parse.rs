@@ -1,7 +1,7 @@
 //! Segmentation: front matter, talks, Q&A pairs and dates, one table of cases per rule.
 
 // Test helpers unwrap freely: a failure there is a failing test, which is what we want.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)]
 
 use stackradar::ProblemKind;
 use stackradar::parse::dates::{self, DateError, DateSource};

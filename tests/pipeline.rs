@@ -1,7 +1,7 @@
 //! A folder of mixed encodings and formats read end to end into one corpus.
 
 // Test helpers unwrap freely: a failure there is a failing test, which is what we want.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)]
 
 use stackradar::Corpus;
 use stackradar::corpus::{DecodeMethod, LoadOptions, Source};

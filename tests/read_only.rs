@@ -6,7 +6,7 @@
 //! in the folders that were named, and no temporary file is left anywhere.
 
 // Test helpers unwrap freely: a failure there is a failing test, which is what we want.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)]
 
 use stackradar::analysis::graph::GraphOptions;
 use stackradar::analysis::period::Granularity;

@@ -1,7 +1,7 @@
 //! The embedded corpus read end to end: the talks and dates a careful reader finds in each seed.
 
 // Test helpers unwrap freely: a failure there is a failing test, which is what we want.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)]
 
 use stackradar::Corpus;
 use stackradar::corpus::{LoadOptions, Source};

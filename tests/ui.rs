@@ -3,7 +3,13 @@
 
 // Helpers outside #[test] functions count as non-test code for clippy; here too a failed
 // unwrap is a failed test, which is what we want.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
 
 mod common;
 
@@ -177,7 +183,7 @@ fn clicking_a_company_cell_opens_its_evidence() {
     let (pos, query) =
         mark_position(&harness, stackradar::chart::ChartKind::Matrix, |q| matches!(q, Query::Cell(..)));
     click_at(&mut harness, pos);
-    let Query::Cell(org, tool) = query.clone() else { unreachable!() };
+    let Query::Cell(org, tool) = query.clone() else { panic!("the mark was chosen for this kind of query") };
     let talks = evidence_talks(&mut harness, &query);
     let app = app(&harness);
     let corpus = &app.snapshot().unwrap().corpus;
@@ -199,7 +205,7 @@ fn clicking_a_radar_blip_opens_its_evidence() {
     let (pos, query) =
         mark_position(&harness, stackradar::chart::ChartKind::Radar, |q| matches!(q, Query::Tool(_)));
     click_at(&mut harness, pos);
-    let Query::Tool(tool) = query.clone() else { unreachable!() };
+    let Query::Tool(tool) = query.clone() else { panic!("the mark was chosen for this kind of query") };
     let talks = evidence_talks(&mut harness, &query);
     let corpus = &app(&harness).snapshot().unwrap().corpus;
     assert!(talks.iter().all(|&talk| corpus.talk_mentions(talk).iter().any(|m| m.tool == tool)));

@@ -5,6 +5,9 @@
 //! petgraph's `page_rank` ignores edge weights, and a technology mentioned with many others in
 //! many talks should weigh more than one mentioned with them once.
 
+// Dense numeric code: scores and distances have one entry per node, indexed by node.
+#![allow(clippy::indexing_slicing, reason = "indices in range by construction")]
+
 use petgraph::graph::UnGraph;
 use petgraph::visit::EdgeRef;
 

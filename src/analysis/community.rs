@@ -7,6 +7,9 @@
 //! comes from a seeded permutation and ties go to the lowest community, so a given seed always
 //! gives the same partition.
 
+// Dense numeric code: node and community indices are below the node count the vectors were sized with.
+#![allow(clippy::indexing_slicing, reason = "indices in range by construction")]
+
 /// A partition of the nodes into communities.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Partition {

@@ -192,7 +192,7 @@ fn find_all(haystack: &str, needle: &str, base: usize) -> Vec<Range<usize>> {
     // each character boundary instead of searching a lowered copy.
     let needle_chars: Vec<char> = needle.chars().collect();
     for (start, _) in haystack.char_indices() {
-        let mut chars = haystack[start..].char_indices();
+        let mut chars = haystack.get(start..).unwrap_or_default().char_indices();
         let mut end = start;
         let matched = needle_chars.iter().all(|n| match chars.next() {
             Some((offset, c)) if c.to_lowercase().eq(n.to_lowercase()) => {

@@ -3,6 +3,9 @@
 //! (Louvain), centralities and a layout position. Also the organisation–technology bipartite
 //! edges and the directed migration edges, kept apart from co-occurrence.
 
+// Dense numeric code: node indices come from the node table built just before, and edge ends are node indices.
+#![allow(clippy::indexing_slicing, reason = "indices in range by construction")]
+
 use super::centrality::{Centrality, centrality};
 use super::community::louvain;
 use super::filter::Selection;

@@ -7,6 +7,9 @@
 //! key (a hash of the technology's id) or from the previous layout, so the picture is
 //! deterministic for a seed and moves little when the filter changes a little.
 
+// Dense numeric code: positions, forces and neighbour lists have one entry per node, indexed by node.
+#![allow(clippy::indexing_slicing, reason = "indices in range by construction")]
+
 use std::collections::HashMap;
 
 /// How many cooling steps the layout takes.

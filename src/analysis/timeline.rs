@@ -114,6 +114,13 @@ impl Timeline {
     }
 }
 
+/// Adds `by` to period `p`'s count (periods are found among the counters' own periods).
+fn bump(counts: &mut [u32], p: usize, by: u32) {
+    if let Some(count) = counts.get_mut(p) {
+        *count += by;
+    }
+}
+
 /// Per-technology counters while walking the talks.
 struct Counter {
     mentions: Vec<u32>,
@@ -175,7 +182,7 @@ pub fn timeline(corpus: &Corpus, selection: &Selection, granularity: Granularity
         let p =
             if period == last_period.0 { last_period.1 } else { periods.binary_search(&period).unwrap_or(0) };
         last_period = (period, p);
-        talks[p] += 1;
+        bump(&mut talks, p, 1);
         selection.talk_tools(corpus, talk, &mut in_talk);
         talk_categories.clear();
         for summary in &in_talk {
@@ -187,8 +194,8 @@ pub fn timeline(corpus: &Corpus, selection: &Selection, granularity: Granularity
                 first: None,
                 last: None,
             });
-            counter.mentions[p] += summary.mentions;
-            counter.talks[p] += 1;
+            bump(&mut counter.mentions, p, summary.mentions);
+            bump(&mut counter.talks, p, 1);
             counter.first = Some(counter.first.map_or(date, |f| f.min(date)));
             counter.last = Some(counter.last.map_or(date, |l| l.max(date)));
             if summary.used
@@ -203,14 +210,14 @@ pub fn timeline(corpus: &Corpus, selection: &Selection, granularity: Granularity
             }
         }
         for &category in &talk_categories {
-            category_talks.entry(category).or_insert_with(|| vec![0; n])[p] += 1;
+            bump(category_talks.entry(category).or_insert_with(|| vec![0; n]), p, 1);
         }
     }
     adopters.sort_unstable();
     adopters.dedup();
     let mut adopter_counts: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
     for (tool, p, _) in adopters {
-        adopter_counts.entry(tool).or_insert_with(|| vec![0; n])[p] += 1;
+        bump(adopter_counts.entry(tool).or_insert_with(|| vec![0; n]), p, 1);
     }
     let mut series: Vec<Series> = counters
         .into_iter()

@@ -55,12 +55,13 @@ pub fn trend(counts: &[u32], totals: &[u32]) -> (Trend, f64) {
     // Trailing sparse periods (a few notes from after the bulk of the corpus) say nothing about
     // the trend: the windows end at the last period with enough talks.
     let len = counts.len().min(totals.len());
-    let len = totals[..len].iter().rposition(|&t| t >= MIN_TALKS).map_or(0, |i| i + 1);
+    let len =
+        totals.get(..len).unwrap_or_default().iter().rposition(|&t| t >= MIN_TALKS).map_or(0, |i| i + 1);
     if len < 2 * WINDOW {
         return (Trend::Unknown, 0.0);
     }
     let sum = |range: std::ops::Range<usize>, values: &[u32]| -> f64 {
-        values[range].iter().map(|&v| f64::from(v)).sum()
+        values.get(range).unwrap_or_default().iter().map(|&v| f64::from(v)).sum()
     };
     let recent = len - WINDOW..len;
     let before = len - 2 * WINDOW..len - WINDOW;
@@ -115,7 +116,7 @@ pub fn moving_average(values: &[f64], window: usize) -> Vec<f64> {
     (0..values.len())
         .map(|i| {
             let start = (i + 1).saturating_sub(window);
-            let slice = &values[start..=i];
+            let slice = values.get(start..=i).unwrap_or_default();
             slice.iter().sum::<f64>() / slice.len() as f64
         })
         .collect()

@@ -66,7 +66,11 @@ impl Catalog {
     pub fn merge(&mut self, data: CatalogData) {
         for tech in data.technologies {
             match self.tool_index.get(&tech.id) {
-                Some(id) => self.technologies[id.0 as usize] = tech,
+                Some(id) => {
+                    if let Some(slot) = self.technologies.get_mut(id.0 as usize) {
+                        *slot = tech;
+                    }
+                }
                 None => {
                     let id = ToolId(u32::try_from(self.technologies.len()).unwrap_or(u32::MAX));
                     self.tool_index.insert(tech.id.clone(), id);
@@ -76,7 +80,11 @@ impl Catalog {
         }
         for org in data.organisations {
             match self.org_index.get(&org.id) {
-                Some(id) => self.organisations[id.0 as usize] = org,
+                Some(id) => {
+                    if let Some(slot) = self.organisations.get_mut(id.0 as usize) {
+                        *slot = org;
+                    }
+                }
                 None => {
                     let id = OrgId(u32::try_from(self.organisations.len()).unwrap_or(u32::MAX));
                     self.org_index.insert(org.id.clone(), id);

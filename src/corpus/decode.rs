@@ -52,7 +52,7 @@ pub struct Decoded {
 /// invalid in the chosen encoding become U+FFFD and `replaced_errors` says so.
 pub fn decode(bytes: &[u8]) -> Decoded {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        return with_encoding(encoding, &bytes[bom_len..], DecodeMethod::Bom);
+        return with_encoding(encoding, bytes.get(bom_len..).unwrap_or_default(), DecodeMethod::Bom);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Decoded {

@@ -49,13 +49,13 @@ pub fn timeline(corpus: &Corpus, analyses: &Analyses) -> Result<Vec<u8>, ExportE
                 id.clone(),
                 display.clone(),
                 category.clone(),
-                series.mentions[i].to_string(),
-                series.talks[i].to_string(),
-                tl.talks[i].to_string(),
-                format!("{:.6}", share[i]),
-                format!("{:.6}", in_category[i]),
-                series.adopters[i].to_string(),
-                tl.sparse[i].to_string(),
+                at(&series.mentions, i).to_string(),
+                at(&series.talks, i).to_string(),
+                at(&tl.talks, i).to_string(),
+                format!("{:.6}", at(&share, i)),
+                format!("{:.6}", at(&in_category, i)),
+                at(&series.adopters, i).to_string(),
+                at(&tl.sparse, i).to_string(),
                 series.bursts.contains(&i).to_string(),
             ]);
         }
@@ -85,8 +85,8 @@ pub fn cooccurrence(corpus: &Corpus, analyses: &Analyses) -> Result<Vec<u8>, Exp
         .iter()
         .map(|e| {
             vec![
-                name(corpus, g.nodes[e.a].tool).0,
-                name(corpus, g.nodes[e.b].tool).0,
+                g.nodes.get(e.a).map(|n| name(corpus, n.tool).0).unwrap_or_default(),
+                g.nodes.get(e.b).map(|n| name(corpus, n.tool).0).unwrap_or_default(),
                 e.talks.together.to_string(),
                 e.qa_pairs.to_string(),
                 format!("{:.6}", e.talks.jaccard),
@@ -150,7 +150,7 @@ pub fn matrix(corpus: &Corpus, analyses: &Analyses) -> Result<Vec<u8>, ExportErr
     let mut rows = Vec::new();
     for (r, org) in m.orgs.iter().enumerate() {
         for (c, tool) in m.tools.iter().enumerate() {
-            let Some(cell) = m.cells[r][c] else { continue };
+            let Some(cell) = m.cells.get(r).and_then(|row| row.get(c)).copied().flatten() else { continue };
             let (id, display, _) = name(corpus, *tool);
             let mut row =
                 vec![corpus.postings.org_name(*org).to_owned(), id, display, cell.talks.to_string()];
@@ -181,4 +181,9 @@ pub fn radar(corpus: &Corpus, analyses: &Analyses) -> Result<Vec<u8>, ExportErro
         })
         .collect();
     to_csv("radar", &["name", "ring", "quadrant", "isNew", "description"], rows)
+}
+
+/// The value of period `i` (every per-period vector has one per period).
+fn at<T: Copy + Default>(values: &[T], i: usize) -> T {
+    values.get(i).copied().unwrap_or_default()
 }

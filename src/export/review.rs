@@ -190,7 +190,9 @@ fn pairs(md: &mut String, corpus: &Corpus, analyses: &Analyses) {
         return;
     }
     for e in edges.iter().take(LIST) {
-        let (a, b) = (g.nodes[e.a].tool, g.nodes[e.b].tool);
+        let (Some(a), Some(b)) = (g.nodes.get(e.a).map(|n| n.tool), g.nodes.get(e.b).map(|n| n.tool)) else {
+            continue;
+        };
         let _ = writeln!(
             md,
             "- {} and {}: {} talks together (Jaccard {:.2}, lift {:.1}).",

@@ -176,7 +176,7 @@ pub fn tools(corpus: &Corpus) -> Result<Vec<u8>, ExportError> {
             (acc.talks.len(), row)
         })
         .collect();
-    rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1[0].cmp(&b.1[0])));
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.first().cmp(&b.1.first())));
     let header = ["tool", "name", "category", "talks", "mentions", "orgs", "first_date", "last_date"];
     to_csv("tools", &header, rows.into_iter().map(|(_, r)| r).collect())
 }

@@ -38,7 +38,8 @@ fn starts_with_ci(hay: &[u8], needle: &str) -> bool {
 }
 
 fn ends_with_ci(hay: &[u8], needle: &str) -> bool {
-    hay.len() >= needle.len() && hay[hay.len() - needle.len()..].eq_ignore_ascii_case(needle.as_bytes())
+    hay.len() >= needle.len()
+        && hay.get(hay.len() - needle.len()..).unwrap_or_default().eq_ignore_ascii_case(needle.as_bytes())
 }
 
 /// Remembers, per talk, the answers to talk-level context questions (does this talk name

@@ -60,8 +60,10 @@ pub fn direction(before: &str, between: &str, after: &str) -> Option<bool> {
     }
     let between_lc = between.to_ascii_lowercase();
     let before_lc = before.to_ascii_lowercase();
-    let tail = &before_lc[floor_char(&before_lc, before_lc.len().saturating_sub(24))..];
-    let near = &before_lc[floor_char(&before_lc, before_lc.len().saturating_sub(12))..];
+    let tail =
+        before_lc.get(floor_char(&before_lc, before_lc.len().saturating_sub(24))..).unwrap_or_default();
+    let near =
+        before_lc.get(floor_char(&before_lc, before_lc.len().saturating_sub(12))..).unwrap_or_default();
     let negated = NEGATIONS.iter().any(|w| between_lc.contains(w) || near.contains(w));
     if negated || POSSIBILITIES.iter().any(|w| between_lc.contains(w) || tail.contains(w)) {
         return None;

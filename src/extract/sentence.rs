@@ -28,14 +28,15 @@ impl SentenceEnds {
             memchr::memchr3_iter(b'\n', 0xE3, 0xEF, hay).chain(memchr::memchr3_iter(b'!', b'?', b';', hay))
         {
             let tail = hay.get(at + 1..at + 3).unwrap_or_default();
-            let full_width = match hay[at] {
+            let Some(&byte) = hay.get(at) else { continue };
+            let full_width = match byte {
                 0xE3 => tail == [0x80, 0x82],
                 0xEF => matches!(tail, [0xBC, 0x81 | 0x9F | 0x9B]),
                 _ => false,
             };
             if full_width {
                 self.ends.push((passage.start + at, 3));
-            } else if hay[at] < 0x80 {
+            } else if byte < 0x80 {
                 self.ends.push((passage.start + at, 1));
             }
         }
@@ -48,7 +49,8 @@ impl SentenceEnds {
         let lo = floor_boundary(text, start.saturating_sub(MAX_SIDE).max(passage.start));
         let hi = floor_boundary(text, end.saturating_add(MAX_SIDE).min(passage.end)).max(end);
         let before = self.ends.partition_point(|&(i, len)| i + len <= start);
-        let s = before.checked_sub(1).map_or(lo, |k| lo.max(self.ends[k].0 + self.ends[k].1));
+        let previous = before.checked_sub(1).and_then(|k| self.ends.get(k));
+        let s = previous.map_or(lo, |&(i, len)| lo.max(i + len));
         let after = self.ends.partition_point(|&(i, _)| i < end);
         let e = self.ends.get(after).map_or(hi, |&(i, _)| i.min(hi));
         s..e
@@ -62,6 +64,7 @@ fn floor_boundary(text: &str, index: usize) -> usize {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice, clippy::unreachable)] // tests slice and stop freely
 mod tests {
     use super::*;
 

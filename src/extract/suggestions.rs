@@ -160,20 +160,21 @@ pub fn candidates(text: &str) -> Vec<(&str, Shape)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let starts_word = bytes[i].is_ascii_alphabetic() && (i == 0 || !is_token_byte(bytes[i - 1]));
+    while let Some(&first) = bytes.get(i) {
+        let after_token = i.checked_sub(1).and_then(|k| bytes.get(k)).is_some_and(|&b| is_token_byte(b));
+        let starts_word = first.is_ascii_alphabetic() && !after_token;
         if !starts_word {
             i += 1;
             continue;
         }
         let mut j = i;
-        while j < bytes.len() && is_token_byte(bytes[j]) {
+        while bytes.get(j).is_some_and(|&b| is_token_byte(b)) {
             j += 1;
         }
-        let word = text[i..j].trim_end_matches(['.', '-', '_', '+']);
+        let word = text.get(i..j).unwrap_or_default().trim_end_matches(['.', '-', '_', '+']);
         // `Docker+Kubernetes` is two names, each found on its own elsewhere.
         let joined = word.contains('+');
-        let in_path = (i > 0 && bytes[i - 1] == b'/') || bytes.get(j) == Some(&b'/');
+        let in_path = (i > 0 && bytes.get(i - 1) == Some(&b'/')) || bytes.get(j) == Some(&b'/');
         let file_like = NOT_NAME_ENDINGS.iter().any(|ending| {
             let tail = word.len().checked_sub(ending.len()).and_then(|at| word.as_bytes().get(at..));
             tail.is_some_and(|tail| tail.eq_ignore_ascii_case(ending.as_bytes()))
@@ -186,14 +187,14 @@ pub fn candidates(text: &str) -> Vec<(&str, Shape)> {
     for (open, close) in [('“', '”'), ('《', '》'), ('「', '」')] {
         let mut rest = text;
         while let Some(a) = rest.find(open) {
-            let after = &rest[a + open.len_utf8()..];
+            let after = rest.get(a + open.len_utf8()..).unwrap_or_default();
             let Some(b) = after.find(close) else { break };
-            let term = &after[..b];
+            let term = after.get(..b).unwrap_or_default();
             let n = term.chars().count();
             if (2..=10).contains(&n) && term.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)) {
                 out.push((term, Shape::ChineseQuoted));
             }
-            rest = &after[b..];
+            rest = after.get(b..).unwrap_or_default();
         }
     }
     out
@@ -234,12 +235,12 @@ fn all_common(word: &str, common: &HashSet<&str>) -> bool {
     let mut start = 0;
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     for pair in chars.windows(2) {
-        let ((_, a), (i, b)) = (pair[0], pair[1]);
+        let &[(_, a), (i, b)] = pair else { continue };
         if a.is_ascii_lowercase() && b.is_ascii_uppercase() {
-            parts.push(&word[start..i]);
+            parts.push(word.get(start..i).unwrap_or_default());
             start = i;
         }
     }
-    parts.push(&word[start..]);
+    parts.push(word.get(start..).unwrap_or_default());
     parts.iter().all(|p| p.len() >= 2 && common.contains(p.to_ascii_lowercase().as_str()))
 }

@@ -114,14 +114,15 @@ impl Postings {
         let mut talk_tool_ranges = vec![0..0; talk_count];
         let mut summaries = Vec::new();
         let mut start = 0usize;
-        while start < mentions.len() {
-            let talk = mentions[start].talk;
-            let end = start + mentions[start..].iter().take_while(|m| m.talk == talk).count();
+        while let Some(first) = mentions.get(start) {
+            let talk = first.talk;
+            let end = start
+                + mentions.get(start..).unwrap_or_default().iter().take_while(|m| m.talk == talk).count();
             if let Some(slot) = talk_mentions.get_mut(talk as usize) {
                 *slot = to_u32(start)..to_u32(end);
             }
             summaries.clear();
-            for m in &mentions[start..end] {
+            for m in mentions.get(start..end).unwrap_or_default() {
                 if let Some(list) = tool_talks.get_mut(m.tool.0 as usize)
                     && list.last() != Some(&talk)
                 {

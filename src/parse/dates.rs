@@ -115,8 +115,14 @@ pub fn dates_in(text: &str) -> Vec<Found> {
             None => (number(caps.get(4)), number(caps.get(5))),
         };
         let end = caps.get(0).map_or(year.end(), |m| m.end());
-        let digit_before = text[..year.start()].chars().next_back().is_some_and(|c| c.is_ascii_digit());
-        let digit_after = text[end..].chars().next().is_some_and(|c| c.is_ascii_digit());
+        let digit_before = text
+            .get(..year.start())
+            .unwrap_or_default()
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit());
+        let digit_after =
+            text.get(end..).unwrap_or_default().chars().next().is_some_and(|c| c.is_ascii_digit());
         if digit_before || digit_after {
             continue;
         }
@@ -151,7 +157,7 @@ pub fn first_date_in(text: &str) -> Option<(Date, usize)> {
         // A date cut by the window edge is found again in the next, larger window.
         let safe_end =
             if end == text.len() { end } else { floor_char_boundary(text, end.saturating_sub(64)) };
-        let found = dates_in(&text[..end])
+        let found = dates_in(text.get(..end).unwrap_or_default())
             .into_iter()
             .filter(|(_, range)| range.end <= safe_end)
             .find_map(|(date, range)| date.ok().map(|d| (d, range.start)));

@@ -51,14 +51,14 @@ pub fn split(text: &str) -> Option<Block> {
         count += 1;
         let content = line.trim_end();
         if content == "---" || content == "..." {
-            let yaml = &text[yaml_start..offset];
+            let yaml = text.get(yaml_start..offset).unwrap_or_default();
             return Some(read_block(yaml, offset + line.len(), count));
         }
         offset += line.len();
     }
-    let second = text[yaml_start..].lines().next().unwrap_or_default();
+    let second = text.get(yaml_start..).unwrap_or_default().lines().next().unwrap_or_default();
     looks_like_key(second).then(|| Block {
-        front_matter: lenient(&text[yaml_start..]),
+        front_matter: lenient(text.get(yaml_start..).unwrap_or_default()),
         body_start: 0,
         lines: 0,
         error: Some("front matter opened with --- is never closed".to_owned()),
@@ -159,5 +159,5 @@ fn unquote(value: &str) -> String {
     let quoted = value.len() >= 2
         && ((value.starts_with('"') && value.ends_with('"'))
             || (value.starts_with('\'') && value.ends_with('\'')));
-    if quoted { value[1..value.len() - 1].to_owned() } else { value.to_owned() }
+    if quoted { value.get(1..value.len() - 1).unwrap_or_default().to_owned() } else { value.to_owned() }
 }

@@ -32,7 +32,7 @@ impl Line<'_> {
         }
         let trimmed = self.text.trim_start_matches(' ');
         let level = trimmed.bytes().take_while(|&b| b == b'#').count();
-        let rest = &trimmed[level..];
+        let rest = trimmed.get(level..).unwrap_or_default();
         let is_heading = (1..=6).contains(&level)
             && (rest.is_empty()
                 || rest.starts_with(' ')

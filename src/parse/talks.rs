@@ -56,7 +56,7 @@ pub fn parse(path: &str, text: &str) -> ParsedFile {
     }
     let (body_start, first_line) = block.as_ref().map_or((0, 1), |b| (b.body_start, b.lines + 1));
     let first_line = u32::try_from(first_line).unwrap_or(u32::MAX);
-    let all = lines(&text[body_start..], body_start, first_line);
+    let all = lines(text.get(body_start..).unwrap_or_default(), body_start, first_line);
     let front_matter = block.map(|b| b.front_matter);
 
     let dated = dated_headings(&all);
@@ -75,7 +75,7 @@ fn dated_headings<'a>(all: &[Line<'a>]) -> Vec<DatedHeading<'a>> {
             let (level, heading) = line.heading()?;
             let (date, len) = dates::leading_date(heading)?;
             let heading_offset = line.start + (heading.as_ptr() as usize - line.text.as_ptr() as usize);
-            let rest = &heading[len..];
+            let rest = heading.get(len..).unwrap_or_default();
             let title_text = rest
                 .trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：' | '-' | '—' | '|'));
             let title_start = heading_offset + heading.len() - title_text.len();
@@ -100,12 +100,12 @@ fn collection_talks(
     let mut talks = Vec::with_capacity(dated.len());
     for (index, heading) in dated.iter().enumerate() {
         let next_talk = dated.get(index + 1).map_or(all.len(), |h| h.index);
-        let body = &all[heading.index + 1..next_talk];
+        let body = all.get(heading.index + 1..next_talk).unwrap_or_default();
         let end_index = body
             .iter()
             .position(|l| l.heading().is_some_and(|(level, _)| level < heading.level))
             .unwrap_or(body.len());
-        let body = &body[..end_index];
+        let body = body.get(..end_index).unwrap_or_default();
         let end = body.last().map_or(heading.line.end(), Line::end);
         let (date, date_source) = match &heading.date {
             Ok(date) => (Some(*date), DateSource::Heading),
@@ -114,7 +114,7 @@ fn collection_talks(
                 (None, DateSource::None)
             }
         };
-        let title = clean_title(&text[heading.title.clone()]);
+        let title = clean_title(text.get(heading.title.clone()).unwrap_or_default());
         let mut passages = vec![title_passage(heading.title.clone(), heading.line.number)];
         passages.extend(qa::passages(body, &[]));
         talks.push(Talk {
@@ -173,7 +173,8 @@ fn note_talks(
 
 /// The 1-based line number of byte `offset` in `text`.
 fn line_number_at(text: &str, offset: usize) -> u32 {
-    let newlines = text.as_bytes()[..offset.min(text.len())].iter().filter(|&&b| b == b'\n').count();
+    let head = text.as_bytes().get(..offset.min(text.len())).unwrap_or_default();
+    let newlines = head.iter().filter(|&&b| b == b'\n').count();
     u32::try_from(newlines + 1).unwrap_or(u32::MAX)
 }
 
@@ -200,7 +201,7 @@ fn note_date(
         return (Some(date), DateSource::FileName, None);
     }
     let body_start = all.first().map_or(0, |l| l.start);
-    match dates::first_date_in(&text[body_start..]) {
+    match dates::first_date_in(text.get(body_start..).unwrap_or_default()) {
         Some((date, offset)) => (Some(date), DateSource::Inferred, Some(body_start + offset)),
         None => (None, DateSource::None, None),
     }
@@ -237,7 +238,7 @@ fn note_title(
     let byline_title = date_offset.and_then(|offset| {
         let pos =
             all.iter().take(BYLINE_WINDOW_LINES).position(|l| l.start <= offset && offset <= l.end())?;
-        let date_line = all[pos];
+        let date_line = all.get(pos)?;
         if date_line.text.len() > MAX_BYLINE_BYTES {
             return None;
         }
@@ -247,7 +248,7 @@ fn note_title(
         if !standalone {
             return None;
         }
-        all[..pos].iter().rev().find(content).map(|l| (l, l.text.trim()))
+        all.get(..pos).unwrap_or_default().iter().rev().find(content).map(|l| (l, l.text.trim()))
     });
     let first_line = all.iter().find(content).map(|l| (l, l.text.trim()));
     if let Some((line, title)) = first_h1.or(byline_title).or(first_line) {
@@ -266,13 +267,13 @@ fn tagged_talks(all: &[Line<'_>]) -> Vec<Talk> {
     for (i, line) in all.iter().enumerate() {
         let Some((level, heading)) = line.heading() else { continue };
         let Some(tag) = TALK_TAG.find(heading) else { continue };
-        let title_text = heading[tag.end()..].trim();
+        let title_text = heading.get(tag.end()..).unwrap_or_default().trim();
         let title_text = if title_text.is_empty() { heading } else { title_text };
         let title_start = line.start + line.text.find(title_text).unwrap_or(0);
-        let rest = &all[i + 1..];
+        let rest = all.get(i + 1..).unwrap_or_default();
         let end_index =
             rest.iter().position(|l| l.heading().is_some_and(|(l2, _)| l2 <= level)).unwrap_or(rest.len());
-        let body = &rest[..end_index];
+        let body = rest.get(..end_index).unwrap_or_default();
         let end = body.last().map_or(line.end(), Line::end);
         let mut passages = vec![title_passage(title_start..title_start + title_text.len(), line.number)];
         passages.extend(qa::passages(body, &[]));

@@ -154,6 +154,7 @@ fn read<T: DeserializeOwned + Default>(
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice, clippy::unreachable)] // tests slice and stop freely
 mod tests {
     use super::*;
 

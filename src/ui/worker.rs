@@ -102,6 +102,7 @@ impl<K: PartialEq + Clone, V: Send + Sync + 'static> Worker<K, V> {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice, clippy::unreachable)] // tests slice and stop freely
 mod tests {
     use super::*;
     use std::time::{Duration, Instant};

@@ -3,7 +3,14 @@
 
 // Helpers outside #[test] functions count as non-test code for clippy; here a failed unwrap is a
 // failed test, which is what we want. Not every test file uses every helper.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, dead_code)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    dead_code,
+    clippy::indexing_slicing,
+    clippy::string_slice
+)]
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;

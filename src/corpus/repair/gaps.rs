@@ -14,6 +14,9 @@
 //! model alone; the second adds a model of the file itself (character and pair counts of the
 //! first pass's text, see [`DocModel`]), because a document repeats its own vocabulary.
 
+// Dense numeric code: a line's units and their byte offsets are built together, and windows are ranges of those units.
+#![allow(clippy::indexing_slicing, reason = "indices in range by construction")]
+
 use super::lattice::{self, Decision};
 use super::model::{DocModel, MODEL};
 use super::{RepairReport, RepairSpan};

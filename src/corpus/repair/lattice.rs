@@ -10,6 +10,9 @@
 //! give, for every candidate, the best path that uses it: the margin between the winner and the
 //! rest is the confidence.
 
+// Dense numeric code: the lattice's tables have one entry per position and per candidate, and edges only name positions and candidates of the run they were built from.
+#![allow(clippy::indexing_slicing, reason = "indices in range by construction")]
+
 use super::model::{DocModel, MODEL, Model, Node, pair_score};
 
 /// Words longer than this many chars are not looked for (the word list has none).

@@ -16,15 +16,16 @@ impl OrgFinder {
             if latin_inside(m.end()) || (m.start() > 0 && latin_inside(m.start() - 1)) {
                 continue;
             }
-            let after = body[m.end()..].trim_start();
+            let after = body.get(m.end()..).unwrap_or_default().trim_start();
             let owned = self.rules.ownership_cues.iter().any(|c| after.starts_with(c.as_str()))
-                || body[..m.start()].trim_end().ends_with("我们");
-            let entry = seen.entry(self.owners[m.pattern().as_usize()]).or_insert((0, 0, ""));
+                || body.get(..m.start()).unwrap_or_default().trim_end().ends_with("我们");
+            let Some(&owner) = self.owners.get(m.pattern().as_usize()) else { continue };
+            let entry = seen.entry(owner).or_insert((0, 0, ""));
             entry.0 += 1;
             if owned {
                 entry.1 += 1;
                 if entry.2.is_empty() {
-                    entry.2 = &body[m.start()..m.end()];
+                    entry.2 = body.get(m.start()..m.end()).unwrap_or_default();
                 }
             }
         }

@@ -14,10 +14,10 @@ impl OrgFinder {
     /// The organisation of the first credit line of `body`, if one names it.
     pub(super) fn in_credit(&self, body: &str) -> Option<TalkOrg> {
         let at = body.find("分享人")?;
-        let line = body[at + "分享人".len()..].lines().next()?;
+        let line = body.get(at + "分享人".len()..).unwrap_or_default().lines().next()?;
         let line = strip_links(line.trim_start_matches(['*', ':', '：', ' ']));
         let (sep, c) = line.char_indices().find(|(_, c)| matches!(c, '，' | ',' | '：' | ':'))?;
-        let after_name = &line[sep + c.len_utf8()..];
+        let after_name = line.get(sep + c.len_utf8()..).unwrap_or_default();
         let mut past = false;
         for (k, clause) in after_name.split(['，', ',', '。', '；', '、']).take(MAX_CLAUSES).enumerate() {
             let clause = skip_year(clause.trim().trim_matches('*'));
@@ -26,7 +26,7 @@ impl OrgFinder {
                 continue;
             }
             let lead = starts_with_any(clause, &self.rules.credit_lead_words);
-            let clause = clause[lead.map_or(0, str::len)..].trim_start();
+            let clause = clause.get(lead.map_or(0, str::len)..).unwrap_or_default().trim_start();
             let known = self.known_at_start(clause).is_some();
             if lead.is_none() && (past || (k > 0 && !known)) {
                 continue;
@@ -56,8 +56,8 @@ impl OrgFinder {
         let cut =
             self.rules.job_words.iter().filter_map(|w| clause.find(w.as_str())).filter(|&i| i > 0).min();
         let name = match (cut, self.known_at_start(clause)) {
-            (Some(i), _) => clause[..i].trim(),
-            (None, Some((_, len))) => &clause[..len],
+            (Some(i), _) => clause.get(..i).unwrap_or_default().trim(),
+            (None, Some((_, len))) => clause.get(..len).unwrap_or_default(),
             (None, None) => return None,
         };
         let name = self
@@ -67,7 +67,7 @@ impl OrgFinder {
             .filter_map(|s| name.rfind(s.as_str()).map(|i| i + s.len()))
             .max()
             .filter(|&end| !ends_with_any(name, &self.rules.strong_suffixes) && end < name.len())
-            .map_or(name, |end| &name[..end]);
+            .map_or(name, |end| name.get(..end).unwrap_or_default());
         let mut name = name.trim();
         while let Some((head, last)) = name.rsplit_once(' ') {
             if !self.is_tool(last) {
@@ -85,7 +85,7 @@ fn skip_year(clause: &str) -> &str {
     if digits == 0 {
         return clause;
     }
-    clause[digits..].trim_start().strip_prefix('年').map_or(clause, str::trim_start)
+    clause.get(digits..).unwrap_or_default().trim_start().strip_prefix('年').map_or(clause, str::trim_start)
 }
 
 /// `[有容云](http://…)高级顾问` → `有容云高级顾问`: Markdown links keep their text.
@@ -93,11 +93,11 @@ fn strip_links(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let mut rest = line;
     while let Some(open) = rest.find('[') {
-        let Some(close) = rest[open..].find("](").map(|i| open + i) else { break };
-        let Some(end) = rest[close..].find(')').map(|i| close + i) else { break };
-        out.push_str(&rest[..open]);
-        out.push_str(&rest[open + 1..close]);
-        rest = &rest[end + 1..];
+        let Some(close) = rest.get(open..).unwrap_or_default().find("](").map(|i| open + i) else { break };
+        let Some(end) = rest.get(close..).unwrap_or_default().find(')').map(|i| close + i) else { break };
+        out.push_str(rest.get(..open).unwrap_or_default());
+        out.push_str(rest.get(open + 1..close).unwrap_or_default());
+        rest = rest.get(end + 1..).unwrap_or_default();
     }
     out.push_str(rest);
     out
@@ -107,5 +107,5 @@ fn strip_links(line: &str) -> String {
 fn is_duration(name: &str) -> bool {
     let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百千两".contains(c);
     let digits = name.find(|c: char| !numeral(c)).unwrap_or(name.len());
-    digits > 0 && name[digits..].trim_start().starts_with(['年', '多', '余'])
+    digits > 0 && name.get(digits..).unwrap_or_default().trim_start().starts_with(['年', '多', '余'])
 }

@@ -91,7 +91,8 @@ impl OrgFinder {
         let m = self.ac.find(text)?;
         let bytes = text.as_bytes();
         let boundary = bytes.get(m.end()).is_none_or(|b| !b.is_ascii_alphanumeric());
-        (m.start() == 0 && boundary).then(|| (self.owners[m.pattern().as_usize()], m.end()))
+        let owner = self.owners.get(m.pattern().as_usize())?;
+        (m.start() == 0 && boundary).then(|| (*owner, m.end()))
     }
 
     /// The catalog organisation that is exactly `name`.

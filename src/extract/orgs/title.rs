@@ -16,7 +16,11 @@ impl OrgFinder {
     /// The organisation the title names, if any.
     pub(super) fn in_title(&self, title: &str) -> Option<TalkOrg> {
         if let Some((org, len)) = self.known_at_start(title) {
-            return Some(TalkOrg { name: title[..len].to_owned(), org: Some(org), source: OrgSource::Title });
+            return Some(TalkOrg {
+                name: title.get(..len).unwrap_or_default().to_owned(),
+                org: Some(org),
+                source: OrgSource::Title,
+            });
         }
         let name = self
             .leading_cjk_name(title)
@@ -30,13 +34,13 @@ impl OrgFinder {
     fn leading_cjk_name<'t>(&self, title: &'t str) -> Option<&'t str> {
         let r = &self.rules;
         let end = title.char_indices().find(|(_, c)| !is_cjk(*c)).map_or(title.len(), |(i, _)| i);
-        let run = &title[..end];
+        let run = title.get(..end).unwrap_or_default();
         if starts_with_any(run, &r.not_org_start).is_some() {
             return None;
         }
         let cuts = run.char_indices().map(|(i, _)| i).chain(std::iter::once(end));
         for (chars, i) in cuts.enumerate().skip(2).take(MAX_SUFFIXED_CHARS - 1) {
-            let (name, rest) = (&run[..i], &title[i..]);
+            let (name, rest) = (run.get(..i).unwrap_or_default(), title.get(i..).unwrap_or_default());
             let suffix = ends_with_any(name, &r.org_suffixes);
             if (chars > MAX_NAME_CHARS && !suffix)
                 || name.ends_with(['上', '中', '下', '里', '内', '外', '与', '和', '的'])
@@ -44,7 +48,7 @@ impl OrgFinder {
                 continue;
             }
             if let Some(follower) = starts_with_any(rest, &r.org_followers) {
-                let after = rest[follower.len()..].trim_start();
+                let after = rest.get(follower.len()..).unwrap_or_default().trim_start();
                 if follower != "的" || suffix || self.leading_tool(after) {
                     return Some(name);
                 }
@@ -73,12 +77,12 @@ impl OrgFinder {
     fn leading_latin_name<'t>(&self, title: &'t str) -> Option<&'t str> {
         let len =
             title.find(|c: char| !(c.is_ascii_alphanumeric() || "-._+".contains(c))).unwrap_or(title.len());
-        let word = &title[..len];
+        let word = title.get(..len).unwrap_or_default();
         let lower_case = word.chars().any(|c| c.is_ascii_lowercase());
         if word.len() < 2 || !lower_case || self.is_tool(word) {
             return None;
         }
-        let rest = title[len..].trim_start();
+        let rest = title.get(len..).unwrap_or_default().trim_start();
         let speaker = ["基于", "如何"].iter().any(|w| rest.starts_with(w))
             || rest.strip_prefix("的").is_some_and(|after| self.leading_tool(after.trim_start()));
         speaker.then_some(word)
@@ -90,16 +94,17 @@ impl OrgFinder {
     fn place_name<'t>(&self, title: &'t str) -> Option<&'t str> {
         let r = &self.rules;
         let at = title.find('在')?;
-        let place = title[at + '在'.len_utf8()..].trim_start();
+        let place = title.get(at + '在'.len_utf8()..).unwrap_or_default().trim_start();
         let closes = |rest: &str| ["的", "落地", "内"].iter().any(|w| rest.trim_start().starts_with(w));
         if let Some((_, len)) = self.known_at_start(place) {
-            return closes(&place[len..]).then(|| &place[..len]);
+            return closes(place.get(len..).unwrap_or_default())
+                .then(|| place.get(..len).unwrap_or_default());
         }
         let cjk_end = place.char_indices().find(|(_, c)| !is_cjk(*c)).map_or(place.len(), |(i, _)| i);
         if cjk_end > 0 {
-            let name = &place[..cjk_end];
-            let name = name.find("落地").map_or(name, |i| &name[..i]);
-            let name = name.find('的').map_or(name, |i| &name[..i]);
+            let name = place.get(..cjk_end).unwrap_or_default();
+            let name = name.find("落地").map_or(name, |i| name.get(..i).unwrap_or_default());
+            let name = name.find('的').map_or(name, |i| name.get(..i).unwrap_or_default());
             let chars = name.chars().count();
             let generic = r.place_generic_ends.iter().any(|w| {
                 if w.chars().count() == 1 { name.ends_with(w.as_str()) } else { name.contains(w.as_str()) }
@@ -107,13 +112,13 @@ impl OrgFinder {
             let ok = (2..=6).contains(&chars)
                 && !generic
                 && starts_with_any(name, &r.not_org_start).is_none()
-                && closes(&place[name.len()..]);
+                && closes(place.get(name.len()..).unwrap_or_default());
             return ok.then_some(name);
         }
         let len =
             place.find(|c: char| !(c.is_ascii_alphanumeric() || "-._".contains(c))).unwrap_or(place.len());
-        let word = &place[..len];
+        let word = place.get(..len).unwrap_or_default();
         let named = word.len() >= 2 && word.chars().any(|c| c.is_ascii_lowercase()) && !self.is_tool(word);
-        (named && closes(&place[len..])).then_some(word)
+        (named && closes(place.get(len..).unwrap_or_default())).then_some(word)
     }
 }

@@ -101,6 +101,7 @@ fn char_boundary_forward(text: &str, at: usize, chars: usize) -> usize {
 }
 
 #[cfg(test)]
+#[allow(clippy::string_slice, clippy::unreachable)] // tests slice and stop freely
 mod tests {
     use super::*;
 
