@@ -61,7 +61,21 @@ pub fn show(ctx: &Context, look: &Look, form: &mut ExportForm, out: &mut Vec<Com
             }
         });
     });
+    recentre_when_resized(ctx, modal.response.rect.size());
     if modal.should_close() && !form.is_running() {
         out.push(Command::CloseExport);
+    }
+}
+
+/// egui centres a modal by the size it had in the previous frame, so when the window grows (the
+/// list of files to replace appears) it is drawn off-centre, and stays so until the next repaint;
+/// the pointer then lands on whatever slid under it. Redoing the pass with the new size draws it
+/// where it belongs at once.
+fn recentre_when_resized(ctx: &Context, size: egui::Vec2) {
+    let id = egui::Id::unique("export-window-size");
+    let last = ctx.data(|d| d.get_temp::<egui::Vec2>(id));
+    ctx.data_mut(|d| d.insert_temp(id, size));
+    if last.is_some_and(|last| last != size) {
+        ctx.request_discard("the export window changed size");
     }
 }
