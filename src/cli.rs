@@ -81,8 +81,8 @@ pub fn main() -> ExitCode {
 /// Runs one parsed command line.
 pub fn run(args: Args) -> anyhow::Result<()> {
     match args.command {
-        None => crate::ui::run(Source::Embedded),
-        Some(Command::Open { paths }) => crate::ui::run(Source::Paths(paths)),
+        None => run_gui(Source::Embedded),
+        Some(Command::Open { paths }) => run_gui(Source::Paths(paths)),
         Some(Command::Summary) => summarise_embedded(),
         Some(Command::Report { paths, out, force, max_file_mib, no_charts, scale, no_caption }) => {
             let source = if paths.is_empty() { Source::Embedded } else { Source::Paths(paths) };
@@ -92,6 +92,21 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         }
         Some(Command::Repair { file, out }) => repair(&file, out.as_deref()),
     }
+}
+
+/// Opens the desktop app on `source`.
+#[cfg(feature = "gui")]
+fn run_gui(source: Source) -> anyhow::Result<()> {
+    crate::ui::run(source)
+}
+
+/// Built without the `gui` feature there is no app to open: say so, and point at what works.
+#[cfg(not(feature = "gui"))]
+fn run_gui(_source: Source) -> anyhow::Result<()> {
+    anyhow::bail!(
+        "this build has no desktop app (the `gui` feature was not compiled in); \
+         `report`, `repair` and `summary` work, or rebuild with default features"
+    )
 }
 
 /// What `report` adds to the tables: the review pack's charts.

@@ -13,7 +13,7 @@
 //! chart    every chart as plain data (marks, labels, legend, the numbers plotted)  → Chart
 //! export   the report, the charts as SVG/PNG/CSV and the review pack, written atomically
 //! cli      the `report` and `repair` commands over the very same code
-//! ui       the desktop app: read-only views of a snapshot; the only GUI-aware module
+//! ui       the desktop app (feature `gui`): read-only views of a snapshot, the only GUI code
 //! ```
 //!
 //! No stage knows anything about how its results are shown.
@@ -40,6 +40,7 @@ pub mod extract;
 pub mod index;
 pub mod parse;
 pub mod problem;
+#[cfg(feature = "gui")]
 pub mod ui;
 
 pub use index::Corpus;
