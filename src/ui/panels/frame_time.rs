@@ -81,12 +81,13 @@ pub fn show(ctx: &Context, look: &Look, times: &FrameTimes) {
             )
         },
     );
-    Area::new(Id::unique("frame-time")).anchor(Align2::RIGHT_TOP, [-12.0, 36.0]).interactable(false).show(
-        ctx,
-        |ui| {
+    // Bottom right, over the status bar: at the top it covered the views' buttons.
+    Area::new(Id::unique("frame-time"))
+        .anchor(Align2::RIGHT_BOTTOM, [-12.0, -28.0])
+        .interactable(false)
+        .show(ctx, |ui| {
             Frame::popup(ui.style()).show(ui, |ui| ui.label(RichText::new(text).monospace()));
-        },
-    );
+        });
 }
 
 #[cfg(test)]
