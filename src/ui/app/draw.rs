@@ -8,7 +8,7 @@ use crate::ui::i18n::Str;
 use crate::ui::panels::corpus_tree;
 use crate::ui::panels::problems;
 use crate::ui::panels::status::Loading;
-use crate::ui::panels::{self, Look};
+use crate::ui::panels::{self, AnalysisView, Look};
 use crate::ui::state::Tab;
 use egui::Ui;
 
@@ -47,35 +47,14 @@ impl App {
             let chart = |kind| self.charts.get(kind).map(|c| c.as_ref());
             let results = self.computations.results().map(AsRef::as_ref);
             let (settings, views) = (&self.settings, &mut self.views);
+            let analysis = AnalysisView { look: &look, snapshot, results, filter: &settings.filter };
             match self.selection.tab {
                 Tab::Overview => panels::overview::show(ui, &look, snapshot, chart(ChartKind::TopTools), out),
                 Tab::Timeline => {
                     let search = &mut views.timeline_search;
-                    let timeline = &settings.timeline;
-                    panels::timeline::show(
-                        ui,
-                        &look,
-                        snapshot,
-                        results,
-                        timeline,
-                        &settings.filter,
-                        search,
-                        out,
-                    );
+                    panels::timeline::show(ui, &analysis, &settings.timeline, search, out);
                 }
-                Tab::Graph => {
-                    let graph = &settings.graph;
-                    panels::graph::show(
-                        ui,
-                        &look,
-                        snapshot,
-                        results,
-                        graph,
-                        &settings.filter,
-                        &mut views.graph,
-                        out,
-                    );
-                }
+                Tab::Graph => panels::graph::show(ui, &analysis, &settings.graph, &mut views.graph, out),
                 Tab::Evidence => {
                     let (wanted, shown) = (views.evidence.as_ref(), self.computations.evidence());
                     panels::evidence::show(ui, &look, snapshot, wanted, shown, &mut views.search, out);

@@ -3,8 +3,7 @@
 //! legend for the colours. The canvas itself is [`super::graph_canvas`].
 
 use super::graph_canvas::{self, GraphView};
-use super::{Look, colours, count};
-use crate::analysis::Filter;
+use super::{AnalysisView, Look, colours, count};
 use crate::analysis::graph::CoGraph;
 use crate::analysis::measures;
 use crate::catalog::Category;
@@ -13,7 +12,6 @@ use crate::index::Corpus;
 use crate::ui::command::Command;
 use crate::ui::i18n::Str;
 use crate::ui::names;
-use crate::ui::results::Results;
 use crate::ui::snapshot::Snapshot;
 use crate::ui::view_settings::{GraphSettings, NodeColour};
 use egui::{ComboBox, DragValue, RichText, Slider, Ui, Vec2};
@@ -22,17 +20,14 @@ use egui::{ComboBox, DragValue, RichText, Slider, Ui, Vec2};
 const LEGEND_ENTRIES: usize = 10;
 
 /// Draws the tab.
-#[allow(clippy::too_many_arguments)] // what the tab reads, each a different part of the app
 pub fn show(
     ui: &mut Ui,
-    look: &Look,
-    snapshot: &Snapshot,
-    results: Option<&Results>,
+    shown: &AnalysisView<'_>,
     settings: &GraphSettings,
-    filter: &Filter,
     view: &mut GraphView,
     out: &mut Vec<Command>,
 ) {
+    let AnalysisView { look, snapshot, results, filter } = *shown;
     controls(ui, look, snapshot, settings, view, out);
     let Some(results) = results else {
         ui.spinner();

@@ -28,6 +28,20 @@ pub mod timeline_stack;
 use super::i18n::{Lang, Str};
 use super::theme::Palette;
 
+/// What the analytic tabs (Timeline, Graph) read: the look, the snapshot, the analyses of the
+/// filter once computed, and that filter (clicked marks ask for evidence under it).
+#[derive(Clone, Copy)]
+pub struct AnalysisView<'a> {
+    /// Language and colours.
+    pub look: &'a Look,
+    /// The corpus on screen.
+    pub snapshot: &'a super::snapshot::Snapshot,
+    /// The filter's analyses, `None` while the first are computed.
+    pub results: Option<&'a super::results::Results>,
+    /// The filter.
+    pub filter: &'a crate::analysis::Filter,
+}
+
 /// What every panel needs to know about the look: the language and the colours.
 #[derive(Debug, Clone, Copy)]
 pub struct Look {

@@ -4,7 +4,7 @@
 //! button: hovering shows its value, clicking opens the passages of that technology in that
 //! period.
 
-use super::{Look, colours, count, filters};
+use super::{AnalysisView, Look, colours, count, filters};
 use crate::analysis::Filter;
 use crate::analysis::evidence::Query;
 use crate::analysis::period::Granularity;
@@ -14,7 +14,7 @@ use crate::chart;
 use crate::ui::command::Command;
 use crate::ui::i18n::Str;
 use crate::ui::names;
-use crate::ui::results::{EvidenceRequest, Results};
+use crate::ui::results::EvidenceRequest;
 use crate::ui::snapshot::Snapshot;
 use crate::ui::view_settings::{TIMELINE_MEASURES, TimelineSettings};
 use egui::{Color32, ComboBox, Id, Rect, RichText, Sense, Ui, Vec2, WidgetInfo};
@@ -36,17 +36,14 @@ struct Drawn<'a> {
 }
 
 /// Draws the tab.
-#[allow(clippy::too_many_arguments)] // what the tab reads, each a different part of the app
 pub fn show(
     ui: &mut Ui,
-    look: &Look,
-    snapshot: &Snapshot,
-    results: Option<&Results>,
+    shown: &AnalysisView<'_>,
     settings: &TimelineSettings,
-    filter: &Filter,
     search: &mut String,
     out: &mut Vec<Command>,
 ) {
+    let AnalysisView { look, snapshot, results, filter } = *shown;
     egui::Panel::left("timeline-picker").resizable(false).exact_size(PICKER_WIDTH).show(ui, |ui| {
         picker(ui, look, snapshot, settings, search, out);
     });
