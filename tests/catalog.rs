@@ -93,7 +93,10 @@ fn user_catalog_adds_and_overrides() {
     .expect("write");
     let (mut catalog, _) = Catalog::embedded();
     let before = catalog.technologies().len();
-    let problems = user::apply(&mut catalog, &[path.clone(), dir.path().join("absent.json")]);
+    let problems = user::apply(
+        &mut catalog,
+        &[user::CatalogFile::at(path.clone()), user::CatalogFile::at(dir.path().join("absent.json"))],
+    );
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].kind, ProblemKind::Catalog);
     assert_eq!(catalog.technologies().len(), before + 1);
@@ -102,7 +105,7 @@ fn user_catalog_adds_and_overrides() {
     assert!(catalog.tool_id("inhouse-mesh").is_some());
 
     std::fs::write(&path, "{ nope").expect("write");
-    let problems = user::apply(&mut catalog, &[path]);
+    let problems = user::apply(&mut catalog, &[user::CatalogFile::at(path)]);
     assert_eq!(problems.len(), 1);
     assert!(problems[0].message.contains("not a catalog file"), "{}", problems[0].message);
 }

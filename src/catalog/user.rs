@@ -11,17 +11,45 @@ use std::path::{Path, PathBuf};
 /// The file name looked for.
 pub const FILE_NAME: &str = "stackradar.catalog.json";
 
+/// A user catalog file that may exist, and how problems name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogFile {
+    /// Where it is.
+    pub path: PathBuf,
+    /// How problems name it: relative to the opened folder, as problems name notes, or the full
+    /// path for a file outside every opened folder.
+    pub shown: String,
+}
+
+impl CatalogFile {
+    /// A file shown by its full path.
+    pub fn at(path: PathBuf) -> Self {
+        let shown = path.display().to_string();
+        Self { path, shown }
+    }
+}
+
 /// Where user catalogs may be, most general first: the config folder
 /// (`$XDG_CONFIG_HOME/stackradar` or `~/.config/stackradar`), then every opened folder.
-pub fn candidate_paths(source: &Source) -> Vec<PathBuf> {
-    let mut paths = Vec::new();
+pub fn candidate_paths(source: &Source) -> Vec<CatalogFile> {
+    let mut files = Vec::new();
     if let Some(config) = config_folder() {
-        paths.push(config.join(FILE_NAME));
+        files.push(CatalogFile::at(config.join(FILE_NAME)));
     }
     if let Source::Paths(inputs) = source {
-        paths.extend(inputs.iter().filter(|p| p.is_dir()).map(|p| p.join(FILE_NAME)));
+        let folders: Vec<&PathBuf> = inputs.iter().filter(|p| p.is_dir()).collect();
+        // With several inputs, notes are shown under their folder's name; so is its catalog.
+        let prefixed = inputs.len() > 1;
+        files.extend(folders.into_iter().map(|folder| {
+            let folder_name = folder.file_name().map(|n| n.to_string_lossy().into_owned());
+            let shown = match folder_name {
+                Some(name) if prefixed => format!("{name}/{FILE_NAME}"),
+                _ => FILE_NAME.to_owned(),
+            };
+            CatalogFile { path: folder.join(FILE_NAME), shown }
+        }));
     }
-    paths
+    files
 }
 
 /// The largest user catalog file read. The embedded catalog of 700+ technologies is well under
@@ -39,15 +67,14 @@ pub fn config_folder() -> Option<PathBuf> {
         .map(|config| config.join("stackradar"))
 }
 
-/// Merges every user catalog file of `paths` that exists into `catalog`. A file that cannot be
+/// Merges every user catalog file of `files` that exists into `catalog`. A file that cannot be
 /// read, is too large, is not JSON, or has bad entries becomes a [`ProblemKind::Catalog`] problem.
-pub fn apply(catalog: &mut Catalog, paths: &[PathBuf]) -> Vec<Problem> {
+pub fn apply(catalog: &mut Catalog, files: &[CatalogFile]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    for path in paths.iter().filter(|p| p.is_file()) {
-        let shown = path.display().to_string();
-        match read_capped(path) {
-            Ok(json) => problems.extend(catalog.merge_json(&shown, &json)),
-            Err(message) => problems.push(Problem::new(shown, ProblemKind::Catalog, message)),
+    for file in files.iter().filter(|f| f.path.is_file()) {
+        match read_capped(&file.path) {
+            Ok(json) => problems.extend(catalog.merge_json(&file.shown, &json)),
+            Err(message) => problems.push(Problem::new(file.shown.clone(), ProblemKind::Catalog, message)),
         }
     }
     problems
