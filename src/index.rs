@@ -71,7 +71,8 @@ impl Corpus {
         let (mut catalog, catalog_problems) = Catalog::embedded();
         problems.extend(catalog_problems);
         problems.extend(catalog::user::apply(&mut catalog, &catalog::user::candidate_paths(source)));
-        let corpus = Self::from_files_with(source.display_name(), files, problems, Arc::new(catalog));
+        let corpus = Self::build(source.display_name(), files, problems, Arc::new(catalog), control);
+        // Files and talks are skipped once cancelled, so the corpus built is partial: drop it.
         if control.is_cancelled() {
             return Err(LoadError::Cancelled);
         }
@@ -90,11 +91,32 @@ impl Corpus {
     pub fn from_files_with(
         name: String,
         files: Vec<TextFile>,
-        mut problems: Vec<Problem>,
+        problems: Vec<Problem>,
         catalog: Arc<Catalog>,
     ) -> Self {
-        let parsed: Vec<parse::ParsedFile> =
-            files.par_iter().map(|f| parse::parse_file(&f.path, &f.text)).collect();
+        Self::build(name, files, problems, catalog, &LoadControl::default())
+    }
+
+    /// [`Self::from_files_with`], counting parsed files into `control` and skipping the files
+    /// and talks not yet done once it is cancelled (the caller must then drop the result).
+    fn build(
+        name: String,
+        files: Vec<TextFile>,
+        mut problems: Vec<Problem>,
+        catalog: Arc<Catalog>,
+        control: &LoadControl,
+    ) -> Self {
+        let parsed: Vec<parse::ParsedFile> = files
+            .par_iter()
+            .map(|f| {
+                if control.is_cancelled() {
+                    return parse::ParsedFile::default();
+                }
+                let parsed = parse::parse_file(&f.path, &f.text);
+                control.file_done(0);
+                parsed
+            })
+            .collect();
         let mut talks = Vec::new();
         for (index, parsed) in parsed.into_iter().enumerate() {
             let file = FileId(u32::try_from(index).unwrap_or(u32::MAX));
@@ -111,7 +133,10 @@ impl Corpus {
             migrations: Vec::new(),
             postings: Postings::default(),
         };
-        corpus.extract();
+        corpus.extract(control);
+        if control.is_cancelled() {
+            return corpus;
+        }
         corpus.postings = Postings::build(
             &corpus.catalog,
             corpus.talks.iter().map(|t| t.orgs.iter().map(|o| (o.org, o.name.as_str())).collect()),
@@ -123,7 +148,7 @@ impl Corpus {
     }
 
     /// Runs extraction over every talk, in parallel, and stores the results in talk order.
-    fn extract(&mut self) {
+    fn extract(&mut self, control: &LoadControl) {
         let extractor = match Extractor::new(&self.catalog) {
             Ok(extractor) => extractor,
             Err(e) => {
@@ -141,6 +166,9 @@ impl Corpus {
             .par_iter()
             .enumerate()
             .map(|(index, entry)| {
+                if control.is_cancelled() {
+                    return TalkFindings::default();
+                }
                 let text = self.file(entry.file).map_or("", |f| f.text.as_str());
                 let front_matter = front_matters.get(entry.file.0 as usize).copied().flatten();
                 let index = u32::try_from(index).unwrap_or(u32::MAX);
@@ -196,5 +224,44 @@ impl Corpus {
         let mut dates = self.talks.iter().filter_map(|t| t.talk.date);
         let first = dates.next()?;
         Some(dates.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d))))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::DecodeMethod;
+
+    fn note(path: &str, text: &str) -> TextFile {
+        TextFile {
+            path: path.to_owned(),
+            bytes: text.len() as u64,
+            encoding: "UTF-8",
+            method: DecodeMethod::ValidUtf8,
+            repair: corpus::repair::RepairReport::default(),
+            text: text.to_owned(),
+        }
+    }
+
+    fn notes() -> Vec<TextFile> {
+        (0..8).map(|i| note(&format!("{i}.md"), "### 2020-01-01：网络\n\nA：我们使用 Calico。\n")).collect()
+    }
+
+    #[test]
+    fn parsing_and_extraction_count_files_and_find_the_talks() {
+        let control = LoadControl::new();
+        let corpus =
+            Corpus::build("t".into(), notes(), Vec::new(), Arc::new(Catalog::embedded().0), &control);
+        assert_eq!((corpus.talks.len(), corpus.mentions.len(), control.files_done()), (8, 8, 8));
+    }
+
+    /// Cancelling used to take effect only after every file was parsed and every talk extracted.
+    #[test]
+    fn a_cancelled_build_skips_parsing_and_extraction() {
+        let control = LoadControl::new();
+        control.cancel();
+        let corpus =
+            Corpus::build("t".into(), notes(), Vec::new(), Arc::new(Catalog::embedded().0), &control);
+        assert_eq!((corpus.talks.len(), corpus.mentions.len(), control.files_done()), (0, 0, 0));
     }
 }
