@@ -17,7 +17,7 @@
 // Dense numeric code: a line's units and their byte offsets are built together, and windows are ranges of those units.
 #![allow(clippy::indexing_slicing, reason = "indices in range by construction")]
 
-use super::lattice::{self, Decision};
+use super::lattice::{self, Decision, Scratch};
 use super::model::{DocModel, MODEL};
 use super::{RepairReport, RepairSpan};
 use rayon::prelude::*;
@@ -35,6 +35,9 @@ const CONTEXT: usize = 2;
 
 /// Windows whose every guess the first pass was at least this sure of are not decided again.
 const SURE: f32 = 0.999;
+
+/// Windows decided by one worker in a row (with one [`Scratch`]).
+const BATCH: usize = 1024;
 
 /// One character of a damaged line: intact, or a slot of surviving bytes.
 #[derive(Clone, Copy)]
@@ -88,14 +91,15 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
         }
         window_ids.push(here);
     }
-    let decide = |candidates: &[Vec<char>], doc: Option<&DocModel>| -> Vec<(char, f32)> {
-        let Decision { chosen, confidence } = lattice::decide(candidates, doc);
-        candidates
-            .iter()
-            .zip(chosen.iter().zip(confidence))
-            .map(|(c, (&k, p))| (c.get(k).copied().unwrap_or(char::REPLACEMENT_CHARACTER), p))
-            .collect()
-    };
+    let decide =
+        |scratch: &mut Scratch, candidates: &[Vec<char>], doc: Option<&DocModel>| -> Vec<(char, f32)> {
+            let Decision { chosen, confidence } = lattice::decide(candidates, doc, scratch);
+            candidates
+                .iter()
+                .zip(chosen.iter().zip(confidence))
+                .map(|(c, (&k, &p))| (c.get(k).copied().unwrap_or(char::REPLACEMENT_CHARACTER), p))
+                .collect()
+        };
     let assemble = |decided: &[Vec<(char, f32)>]| -> Vec<(String, RepairReport)> {
         lines
             .par_iter()
@@ -116,7 +120,13 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
             })
             .collect()
     };
-    let mut decided: Vec<Vec<(char, f32)>> = problems.par_iter().map(|c| decide(c, None)).collect();
+    // One scratch per batch of windows and pass: a pass's pair scores are cached in it, so
+    // batches are large enough for the cache to pay.
+    let mut decided: Vec<Vec<(char, f32)>> = problems
+        .par_iter()
+        .with_min_len(BATCH)
+        .map_init(Scratch::default, |scratch, c| decide(scratch, c, None))
+        .collect();
     let first = assemble(&decided);
     if problems.is_empty() {
         return first;
@@ -124,11 +134,14 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
     // Second pass: the windows the first was not sure of, with the document's own counts.
     let doc = DocModel::count(first.iter().map(|(text, _)| text.as_str()));
     drop(first);
-    decided.par_iter_mut().zip(&problems).for_each(|(guesses, candidates)| {
-        if guesses.iter().any(|&(_, p)| p < SURE) {
-            *guesses = decide(candidates, Some(&doc));
-        }
-    });
+    decided.par_iter_mut().zip(&problems).with_min_len(BATCH).for_each_init(
+        Scratch::default,
+        |scratch, (guesses, candidates)| {
+            if guesses.iter().any(|&(_, p)| p < SURE) {
+                *guesses = decide(scratch, candidates, Some(&doc));
+            }
+        },
+    );
     assemble(&decided)
 }
 

@@ -13,63 +13,130 @@
 // Dense numeric code: the lattice's tables have one entry per position and per candidate, and edges only name positions and candidates of the run they were built from.
 #![allow(clippy::indexing_slicing, reason = "indices in range by construction")]
 
-use super::model::{DocModel, MODEL, Model, Node, pair_score};
+use super::model::{DocModel, MODEL, Model, Node, PackedKeyHasher, pack_pair, pair_score};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 /// Words longer than this many chars are not looked for (the word list has none).
 const MAX_WORD_CHARS: usize = 8;
 /// Weight of the character-pair model against the word model.
 const PAIR_WEIGHT: f32 = 1.0;
+/// Marks a boundary no edge has reached yet in [`Scratch::back`].
+const NO_EDGE: (u32, u32) = (u32::MAX, u32::MAX);
 
 /// A word (or lone char) spanning positions `start..end`, with its candidate choices.
+#[derive(Clone, Copy)]
 struct Edge {
     start: usize,
     end: usize,
     score: f32,
-    /// Offset into [`Lattice::choices`] of one candidate index per covered position.
+    /// Offset into [`Scratch::choices`] of one candidate index per covered position.
     choices: usize,
 }
 
-/// The decision for one run.
-pub(super) struct Decision {
+/// The decision for one run, borrowed from the [`Scratch`] it was made in.
+pub(super) struct Decision<'a> {
     /// The chosen candidate index at each position.
-    pub chosen: Vec<usize>,
+    pub chosen: &'a [usize],
     /// How sure each choice is, from 0 to 1 (1 for positions with one candidate).
-    pub confidence: Vec<f32>,
+    pub confidence: &'a [f32],
+}
+
+/// What one thread reuses from run to run: every table of a decision (a file has tens of
+/// thousands of runs, and allocating their tables afresh cost a fifth of the repair time), and
+/// the pair scores already computed, which recur from run to run. A scratch must not outlive
+/// one document model: the pair scores depend on it.
+#[derive(Default)]
+pub(super) struct Scratch {
+    edges: Vec<Edge>,
+    choices: Vec<u8>,
+    /// Per boundary `i`, the pair scores of (candidate `p` of `i - 1`, candidate `k` of `i`) at
+    /// `join_at[i] + p * candidates[i].len() + k`; an empty table where both sides are certain
+    /// (the score is constant there).
+    joins: Vec<f32>,
+    join_at: Vec<usize>,
+    /// Per boundary `i`, where its states (the candidates of the char before it; one at the
+    /// start) begin in `forward`, `back` and `backward`; the same offsets, shifted by one, give
+    /// each position's candidates in `marginal`.
+    state_at: Vec<usize>,
+    forward: Vec<f32>,
+    back: Vec<(u32, u32)>,
+    backward: Vec<f32>,
+    marginal: Vec<f32>,
+    chosen: Vec<usize>,
+    confidence: Vec<f32>,
+    pairs: HashMap<u64, f32, BuildHasherDefault<PackedKeyHasher>>,
 }
 
 struct Lattice<'a> {
     model: &'a Model,
     doc: Option<&'a DocModel>,
     candidates: &'a [Vec<char>],
-    edges: Vec<Edge>,
-    choices: Vec<u8>,
-    /// Per boundary `i`, the pair score of (candidate `p` of `i - 1`, candidate `k` of `i`) at
-    /// `p * candidates[i].len() + k`; empty where both sides are certain (the score is constant).
-    joins: Vec<Vec<f32>>,
+    s: &'a mut Scratch,
 }
 
 /// Picks the best reading of a run; `candidates[i]` must not be empty and hold at most 255 chars.
-pub(super) fn decide(candidates: &[Vec<char>], doc: Option<&DocModel>) -> Decision {
-    let mut lattice =
-        Lattice { model: &MODEL, doc, candidates, edges: Vec::new(), choices: Vec::new(), joins: Vec::new() };
+pub(super) fn decide<'s>(
+    candidates: &[Vec<char>],
+    doc: Option<&DocModel>,
+    scratch: &'s mut Scratch,
+) -> Decision<'s> {
+    let mut lattice = Lattice { model: &MODEL, doc, candidates, s: scratch };
+    lattice.reset();
     // Pair scores first: the edges inside words read them from the same tables.
-    lattice.joins = (0..candidates.len()).map(|i| lattice.join_table(i)).collect();
+    lattice.build_joins();
+    let mut stack = Vec::with_capacity(MAX_WORD_CHARS);
     for start in 0..candidates.len() {
-        lattice.add_edges_from(start);
+        lattice.add_edges_from(start, &mut stack);
     }
-    lattice.best()
+    lattice.best();
+    Decision { chosen: &scratch.chosen, confidence: &scratch.confidence }
 }
 
 impl Lattice<'_> {
-    fn add_edges_from(&mut self, start: usize) {
-        let Some(here) = self.candidates.get(start) else { return };
-        let mut stack = Vec::with_capacity(MAX_WORD_CHARS);
+    fn reset(&mut self) {
+        let s = &mut *self.s;
+        s.edges.clear();
+        s.choices.clear();
+        s.joins.clear();
+        s.join_at.clear();
+        s.state_at.clear();
+        s.state_at.push(0);
+        let mut total = 1;
+        for c in self.candidates {
+            s.state_at.push(total);
+            total += c.len();
+        }
+        s.state_at.push(total);
+    }
+
+    fn build_joins(&mut self) {
+        let candidates = self.candidates;
+        self.s.join_at.push(0);
+        for (i, right) in candidates.iter().enumerate() {
+            if let Some(before) = i.checked_sub(1)
+                && (self.uncertain(before) || self.uncertain(i))
+            {
+                for &a in &candidates[before] {
+                    for &b in right {
+                        let score = self.pair(a, b);
+                        self.s.joins.push(score);
+                    }
+                }
+            }
+            self.s.join_at.push(self.s.joins.len());
+        }
+    }
+
+    fn add_edges_from(&mut self, start: usize, stack: &mut Vec<u8>) {
+        let candidates = self.candidates;
+        let Some(here) = candidates.get(start) else { return };
         for (k, &c) in here.iter().enumerate() {
             self.push_edge(start, &[k as u8], self.model.char(c));
             if let Some(node) = self.model.child(0, c) {
                 stack.clear();
                 stack.push(k as u8);
-                self.extend(start, node, &mut stack);
+                self.extend(start, node, stack);
             }
         }
     }
@@ -80,7 +147,8 @@ impl Lattice<'_> {
         if stack.len() >= MAX_WORD_CHARS {
             return;
         }
-        let Some(next) = self.candidates.get(at) else { return };
+        let candidates = self.candidates;
+        let Some(next) = candidates.get(at) else { return };
         for (k, &c) in next.iter().enumerate() {
             let Some(child) = self.model.child(node, c) else { continue };
             stack.push(k as u8);
@@ -94,23 +162,27 @@ impl Lattice<'_> {
     }
 
     fn push_edge(&mut self, start: usize, picks: &[u8], score: f32) {
-        let choices = self.choices.len();
-        self.choices.extend_from_slice(picks);
+        let choices = self.s.choices.len();
+        self.s.choices.extend_from_slice(picks);
         let inside: f32 = picks
             .windows(2)
             .enumerate()
             .map(|(offset, pair)| {
                 let i = start + offset + 1;
                 let width = self.candidates[i].len();
-                let at = usize::from(pair[0]) * width + usize::from(pair[1]);
-                self.joins[i].get(at).copied().unwrap_or(0.0)
+                self.join_table(i)
+                    .get(usize::from(pair[0]) * width + usize::from(pair[1]))
+                    .copied()
+                    .unwrap_or(0.0)
             })
             .sum();
-        self.edges.push(Edge { start, end: start + picks.len(), score: score + inside, choices });
+        self.s.edges.push(Edge { start, end: start + picks.len(), score: score + inside, choices });
     }
 
-    fn pair(&self, a: char, b: char) -> f32 {
-        PAIR_WEIGHT * pair_score(self.model, self.doc, a, b)
+    /// The pair score of `a` then `b`, computed once per scratch.
+    fn pair(&mut self, a: char, b: char) -> f32 {
+        let (model, doc) = (self.model, self.doc);
+        *self.s.pairs.entry(pack_pair(a, b)).or_insert_with(|| PAIR_WEIGHT * pair_score(model, doc, a, b))
     }
 
     fn uncertain(&self, position: usize) -> bool {
@@ -118,16 +190,11 @@ impl Lattice<'_> {
     }
 
     fn picks(&self, edge: &Edge) -> &[u8] {
-        &self.choices[edge.choices..edge.choices + (edge.end - edge.start)]
+        &self.s.choices[edge.choices..edge.choices + (edge.end - edge.start)]
     }
 
-    fn join_table(&self, i: usize) -> Vec<f32> {
-        let Some(before) = i.checked_sub(1) else { return Vec::new() };
-        if !self.uncertain(before) && !self.uncertain(i) {
-            return Vec::new();
-        }
-        let (left, right) = (&self.candidates[before], &self.candidates[i]);
-        left.iter().flat_map(|&a| right.iter().map(move |&b| self.pair(a, b))).collect()
+    fn join_table(&self, i: usize) -> &[f32] {
+        &self.s.joins[self.s.join_at[i]..self.s.join_at[i + 1]]
     }
 
     /// Score of the pair across the boundary before `edge`, when the char before it is
@@ -135,12 +202,12 @@ impl Lattice<'_> {
     fn join(&self, previous: usize, edge: &Edge) -> f32 {
         let Some(&first) = self.picks(edge).first() else { return 0.0 };
         let width = self.candidates[edge.start].len();
-        self.joins[edge.start].get(previous * width + usize::from(first)).copied().unwrap_or(0.0)
+        self.join_table(edge.start).get(previous * width + usize::from(first)).copied().unwrap_or(0.0)
     }
 
-    /// States at boundary `i`: the candidates of the char before it (one state at the start).
-    fn states(&self, i: usize) -> usize {
-        i.checked_sub(1).and_then(|p| self.candidates.get(p)).map_or(1, Vec::len)
+    /// States at boundary `i`: the candidates of the char before it (one at the start).
+    fn states(&self, i: usize) -> std::ops::Range<usize> {
+        self.s.state_at[i]..self.s.state_at[i + 1]
     }
 
     fn last_pick(&self, edge: &Edge) -> usize {
@@ -149,71 +216,88 @@ impl Lattice<'_> {
 
     /// Viterbi forward and backward over (boundary, char before it), then the best path and
     /// max-marginal confidences.
-    fn best(&self) -> Decision {
+    fn best(&mut self) {
         let n = self.candidates.len();
-        let mut forward: Vec<Vec<f32>> = (0..=n).map(|i| vec![f32::NEG_INFINITY; self.states(i)]).collect();
-        let mut back: Vec<Vec<Option<(usize, usize)>>> =
-            forward.iter().map(|s| vec![None; s.len()]).collect();
-        forward[0][0] = 0.0;
+        let total = self.s.state_at[n + 1];
+        self.s.forward.clear();
+        self.s.forward.resize(total, f32::NEG_INFINITY);
+        self.s.back.clear();
+        self.s.back.resize(total, NO_EDGE);
+        self.s.forward[0] = 0.0;
         // Edges were added in order of their start, so every edge into `start` came before.
-        for (index, edge) in self.edges.iter().enumerate() {
-            let last = self.last_pick(edge);
-            for previous in 0..self.states(edge.start) {
-                let score = forward[edge.start][previous] + self.join(previous, edge) + edge.score;
-                if score > forward[edge.end][last] {
-                    forward[edge.end][last] = score;
-                    back[edge.end][last] = Some((index, previous));
+        for index in 0..self.s.edges.len() {
+            let edge = self.s.edges[index];
+            let out = self.s.state_at[edge.end] + self.last_pick(&edge);
+            for (previous, state) in self.states(edge.start).enumerate() {
+                let score = self.s.forward[state] + self.join(previous, &edge) + edge.score;
+                if score > self.s.forward[out] {
+                    self.s.forward[out] = score;
+                    self.s.back[out] = (index as u32, previous as u32);
                 }
             }
         }
-        let mut backward: Vec<Vec<f32>> = forward.iter().map(|s| vec![f32::NEG_INFINITY; s.len()]).collect();
-        backward[n].iter_mut().for_each(|b| *b = 0.0);
-        for edge in self.edges.iter().rev() {
-            let after = edge.score + backward[edge.end][self.last_pick(edge)];
-            for (previous, slot) in backward[edge.start].iter_mut().enumerate() {
-                *slot = slot.max(self.join(previous, edge) + after);
+        self.s.backward.clear();
+        self.s.backward.resize(total, f32::NEG_INFINITY);
+        let last = self.states(n);
+        self.s.backward[last.clone()].iter_mut().for_each(|b| *b = 0.0);
+        for index in (0..self.s.edges.len()).rev() {
+            let edge = self.s.edges[index];
+            let after = edge.score + self.s.backward[self.s.state_at[edge.end] + self.last_pick(&edge)];
+            for (previous, state) in self.states(edge.start).enumerate() {
+                let score = self.join(previous, &edge) + after;
+                if score > self.s.backward[state] {
+                    self.s.backward[state] = score;
+                }
             }
         }
-        let mut chosen = vec![0; n];
-        let mut state = (n, argmax(&forward[n]));
-        while let Some((index, previous)) = back[state.0][state.1] {
-            let edge = &self.edges[index];
-            for (offset, &k) in self.picks(edge).iter().enumerate() {
-                chosen[edge.start + offset] = usize::from(k);
+        self.s.chosen.clear();
+        self.s.chosen.resize(n, 0);
+        let mut at = (n, argmax(&self.s.forward[last]));
+        while let Some(&(index, previous)) = self.s.back.get(self.s.state_at[at.0] + at.1)
+            && (index, previous) != NO_EDGE
+        {
+            let edge = self.s.edges[index as usize];
+            for offset in 0..edge.end - edge.start {
+                self.s.chosen[edge.start + offset] = usize::from(self.s.choices[edge.choices + offset]);
             }
-            state = (edge.start, previous);
+            at = (edge.start, previous as usize);
         }
-        let confidence = self.confidences(&forward, &backward, &chosen);
-        Decision { chosen, confidence }
+        self.confidences();
     }
 
     /// For each position, the share of the winner among its candidates' best path scores.
-    fn confidences(&self, forward: &[Vec<f32>], backward: &[Vec<f32>], chosen: &[usize]) -> Vec<f32> {
-        let mut marginal: Vec<Vec<f32>> =
-            self.candidates.iter().map(|c| vec![f32::NEG_INFINITY; c.len()]).collect();
-        for edge in &self.edges {
+    fn confidences(&mut self) {
+        let total = self.s.state_at[self.candidates.len() + 1];
+        self.s.marginal.clear();
+        self.s.marginal.resize(total, f32::NEG_INFINITY);
+        for index in 0..self.s.edges.len() {
+            let edge = self.s.edges[index];
             if !(edge.start..edge.end).any(|p| self.uncertain(p)) {
                 continue;
             }
-            let into = (0..self.states(edge.start))
-                .map(|previous| forward[edge.start][previous] + self.join(previous, edge))
+            let into = self
+                .states(edge.start)
+                .enumerate()
+                .map(|(previous, state)| self.s.forward[state] + self.join(previous, &edge))
                 .fold(f32::NEG_INFINITY, f32::max);
-            let through = into + edge.score + backward[edge.end][self.last_pick(edge)];
-            for (offset, &k) in self.picks(edge).iter().enumerate() {
-                if let Some(best) = marginal[edge.start + offset].get_mut(usize::from(k)) {
+            let through =
+                into + edge.score + self.s.backward[self.s.state_at[edge.end] + self.last_pick(&edge)];
+            for offset in 0..edge.end - edge.start {
+                // Position `p`'s candidates are the states of boundary `p + 1`.
+                let k = usize::from(self.s.choices[edge.choices + offset]);
+                let at = self.s.state_at[edge.start + offset + 1] + k;
+                if let Some(best) = self.s.marginal.get_mut(at) {
                     *best = best.max(through);
                 }
             }
         }
-        marginal
-            .iter()
-            .zip(chosen)
-            .map(|(scores, &k)| {
-                let winner = scores.get(k).copied().unwrap_or(0.0);
-                let sum: f32 = scores.iter().map(|s| (s - winner).exp()).sum();
-                if sum > 0.0 { 1.0 / sum } else { 1.0 }
-            })
-            .collect()
+        self.s.confidence.clear();
+        for position in 0..self.candidates.len() {
+            let scores = &self.s.marginal[self.states(position + 1)];
+            let winner = scores.get(self.s.chosen[position]).copied().unwrap_or(0.0);
+            let sum: f32 = scores.iter().map(|s| (s - winner).exp()).sum();
+            self.s.confidence.push(if sum > 0.0 { 1.0 / sum } else { 1.0 });
+        }
     }
 }
 

@@ -145,7 +145,8 @@ impl Model {
     }
 }
 
-fn pack_pair(a: char, b: char) -> u64 {
+/// One key for the pair `a` then `b`.
+pub(super) fn pack_pair(a: char, b: char) -> u64 {
     (u64::from(a) << 21) | u64::from(b)
 }
 
