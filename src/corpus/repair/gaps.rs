@@ -36,6 +36,9 @@ const CONTEXT: usize = 2;
 /// Windows whose every guess the first pass was at least this sure of are not decided again.
 const SURE: f32 = 0.999;
 
+/// The reading of a slot with no candidates (never the case: see [`candidates`]).
+const UNKNOWN: &[char] = &[char::REPLACEMENT_CHARACTER];
+
 /// Windows decided by one worker in a row (with one [`Scratch`]).
 const BATCH: usize = 1024;
 
@@ -60,10 +63,19 @@ struct Line<'a> {
 pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
     let cut: Vec<Option<Line<'_>>> =
         lines.par_iter().map(|bytes| std::str::from_utf8(bytes).is_err().then(|| line(bytes))).collect();
+    // The candidates of each distinct slot, computed once; windows borrow them (and their
+    // intact chars), so that a window costs no allocation per position.
+    let mut slots: HashMap<&[u8], Vec<char>> = HashMap::new();
+    for line in cut.iter().flatten() {
+        for unit in &line.units {
+            if let Unit::Slot(surviving) = unit {
+                slots.entry(surviving).or_insert_with(|| candidates(surviving));
+            }
+        }
+    }
     // Distinct windows, each with the candidates of its positions.
     let mut ids: HashMap<&[u8], usize> = HashMap::new();
-    let mut slots: HashMap<&[u8], Vec<char>> = HashMap::new();
-    let mut problems: Vec<Vec<Vec<char>>> = Vec::new();
+    let mut problems: Vec<Vec<&[char]>> = Vec::new();
     let mut window_ids: Vec<Vec<usize>> = Vec::with_capacity(lines.len());
     for (bytes, line) in lines.iter().zip(&cut) {
         let Some(line) = line else {
@@ -79,10 +91,8 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
                 let candidates = line.units[window.clone()]
                     .iter()
                     .map(|unit| match unit {
-                        Unit::Char(c) => vec![*c],
-                        Unit::Slot(surviving) => {
-                            slots.entry(surviving).or_insert_with(|| candidates(surviving)).clone()
-                        }
+                        Unit::Char(c) => std::slice::from_ref(c),
+                        Unit::Slot(surviving) => slots.get(surviving).map_or(UNKNOWN, Vec::as_slice),
                     })
                     .collect();
                 problems.push(candidates);
@@ -92,7 +102,7 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
         window_ids.push(here);
     }
     let decide =
-        |scratch: &mut Scratch, candidates: &[Vec<char>], doc: Option<&DocModel>| -> Vec<(char, f32)> {
+        |scratch: &mut Scratch, candidates: &[&[char]], doc: Option<&DocModel>| -> Vec<(char, f32)> {
             let Decision { chosen, confidence } = lattice::decide(candidates, doc, scratch);
             candidates
                 .iter()

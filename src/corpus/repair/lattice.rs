@@ -71,13 +71,13 @@ pub(super) struct Scratch {
 struct Lattice<'a> {
     model: &'a Model,
     doc: Option<&'a DocModel>,
-    candidates: &'a [Vec<char>],
+    candidates: &'a [&'a [char]],
     s: &'a mut Scratch,
 }
 
 /// Picks the best reading of a run; `candidates[i]` must not be empty and hold at most 255 chars.
 pub(super) fn decide<'s>(
-    candidates: &[Vec<char>],
+    candidates: &[&[char]],
     doc: Option<&DocModel>,
     scratch: &'s mut Scratch,
 ) -> Decision<'s> {
@@ -117,8 +117,8 @@ impl Lattice<'_> {
             if let Some(before) = i.checked_sub(1)
                 && (self.uncertain(before) || self.uncertain(i))
             {
-                for &a in &candidates[before] {
-                    for &b in right {
+                for &a in candidates[before] {
+                    for &b in *right {
                         let score = self.pair(a, b);
                         self.s.joins.push(score);
                     }

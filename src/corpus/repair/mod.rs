@@ -21,6 +21,7 @@ pub mod simulate;
 
 pub use gaps::LOST_BYTES;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use std::ops::Range;
 
@@ -113,7 +114,9 @@ pub fn warm_up() {
 
 /// Detects and undoes mojibake in `text`. Text without mojibake comes back unchanged.
 pub fn repair(text: String) -> Repaired {
-    let evidence: Vec<Option<LineEvidence>> = text.split('\n').map(line_evidence).collect();
+    let all_lines: Vec<&str> = text.split('\n').collect();
+    // Mostly re-encoding every char of the file: worth spreading over the cores.
+    let evidence: Vec<Option<LineEvidence>> = all_lines.par_iter().map(|line| line_evidence(line)).collect();
     let (valid, invalid) =
         evidence.iter().flatten().fold((0, 0), |(v, i), e| (v + e.valid_multibyte, i + e.invalid));
     // Whole-file evidence: enough well-formed sequences, and more of them than broken ones.
@@ -128,7 +131,7 @@ pub fn repair(text: String) -> Repaired {
     }
     let mut out = String::with_capacity(text.len());
     let mut report = RepairReport { family: Some(Family::Utf8AsWindows1252), ..RepairReport::default() };
-    let lines: Vec<(&str, Option<LineEvidence>)> = text.split('\n').zip(evidence).collect();
+    let lines: Vec<(&str, Option<LineEvidence>)> = all_lines.into_iter().zip(evidence).collect();
     let reversed = |evidence: &Option<LineEvidence>| {
         evidence.as_ref().is_some_and(|e| {
             file_is_mojibake || (e.valid_multibyte >= 4 && e.valid_multibyte >= e.invalid * 2)

@@ -189,10 +189,16 @@ const DOC_LAMBDA: f64 = 0.3;
 /// the first pass guessed it, must not weigh much.
 const DOC_DISCOUNT: f64 = 0.5;
 
+/// Chars below this code point are counted in a table, the rest (rare) in a map.
+const TABLE_CHARS: usize = 0x1_0000;
+
 /// Character and pair counts of the document being repaired (after a first pass): a cache model
 /// that adapts the pair scores to the document's own vocabulary.
 pub(super) struct DocModel {
-    chars: HashMap<char, u32, BuildHasherDefault<PackedKeyHasher>>,
+    /// Count of each char of the Basic Multilingual Plane, by code point: counting is a pass over
+    /// the whole document, and a table is several times faster than hashing every char.
+    table: Vec<u32>,
+    others: HashMap<char, u32, BuildHasherDefault<PackedKeyHasher>>,
     pairs: HashMap<u64, u32, BuildHasherDefault<PackedKeyHasher>>,
     total: f64,
 }
@@ -201,28 +207,48 @@ impl DocModel {
     /// Counts the characters of `texts`, and their adjacent pairs that hold a character outside
     /// ASCII which could have lost bytes (the only pairs a decision asks about).
     pub(super) fn count<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
-        let mut doc = Self { chars: HashMap::default(), pairs: HashMap::default(), total: 0.0 };
+        let mut doc = Self {
+            table: vec![0; TABLE_CHARS],
+            others: HashMap::default(),
+            pairs: HashMap::default(),
+            total: 0.0,
+        };
+        let mut total: u64 = 0;
         for text in texts {
-            let mut previous: Option<char> = None;
+            let mut previous: Option<(char, bool)> = None;
             for c in text.chars() {
-                *doc.chars.entry(c).or_default() += 1;
-                doc.total += 1.0;
-                if let Some(p) = previous
-                    && (loses_bytes(p) || loses_bytes(c))
+                match doc.table.get_mut(c as usize) {
+                    Some(count) => *count += 1,
+                    None => *doc.others.entry(c).or_default() += 1,
+                }
+                total += 1;
+                let lossy = loses_bytes(c);
+                if let Some((p, p_lossy)) = previous
+                    && (p_lossy || lossy)
                 {
                     *doc.pairs.entry(pack_pair(p, c)).or_default() += 1;
                 }
-                previous = Some(c);
+                previous = Some((c, lossy));
             }
         }
+        doc.total = total as f64;
         doc
+    }
+
+    /// How often `c` occurs in the document.
+    fn char_count(&self, c: char) -> u32 {
+        match self.table.get(c as usize) {
+            Some(&count) => count,
+            None => self.others.get(&c).copied().unwrap_or(0),
+        }
     }
 
     /// `P(b | a) / P(b)` in the document, with discounted pair counts; 0 when unseen.
     fn pair_ratio(&self, a: char, b: char) -> f64 {
-        let (Some(&count_a), Some(&count_b)) = (self.chars.get(&a), self.chars.get(&b)) else {
+        let (count_a, count_b) = (self.char_count(a), self.char_count(b));
+        if count_a == 0 || count_b == 0 {
             return 0.0;
-        };
+        }
         let Some(&together) = self.pairs.get(&pack_pair(a, b)) else { return 0.0 };
         ((f64::from(together) - DOC_DISCOUNT) / f64::from(count_a)) / (f64::from(count_b) / self.total)
     }
@@ -239,8 +265,35 @@ pub(super) fn pair_score(model: &Model, doc: Option<&DocModel>, a: char, b: char
     mixed.ln() as f32
 }
 
-/// Whether `c`'s UTF-8 holds a byte that can be lost.
+/// Whether `c`'s UTF-8 holds a byte that can be lost: every lost byte is a continuation byte,
+/// so this asks whether one of `c`'s 6-bit continuation groups is one of theirs (called for
+/// every char of a damaged document, so without encoding it).
 fn loses_bytes(c: char) -> bool {
-    let mut buffer = [0u8; 4];
-    c.encode_utf8(&mut buffer).bytes().any(|b| super::gaps::LOST_BYTES.contains(&b))
+    let code = u32::from(c);
+    let continuations = match code {
+        0..0x80 => 0,
+        0x80..0x800 => 1,
+        0x800..0x1_0000 => 2,
+        _ => 3,
+    };
+    (0..continuations).any(|i| {
+        let group = 0x80 | ((code >> (6 * i)) & 0x3F);
+        super::gaps::LOST_BYTES.iter().any(|&lost| u32::from(lost) == group)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loses_bytes_agrees_with_the_utf8_encoding() {
+        for c in ('\0'..=char::MAX).step_by(7) {
+            let mut buffer = [0u8; 4];
+            let encoded =
+                c.encode_utf8(&mut buffer).bytes().any(|b| super::super::gaps::LOST_BYTES.contains(&b));
+            assert_eq!(loses_bytes(c), encoded, "{c:?}");
+        }
+        assert!(loses_bytes('中') && loses_bytes('不') && !loses_bytes('的') && !loses_bytes('a'));
+    }
 }
