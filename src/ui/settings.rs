@@ -72,9 +72,9 @@ impl Settings {
             tab: read(get("tab"), "tab", &mut bad),
             last_folder: read(get("last_folder"), "last_folder", &mut bad),
             recent: read(get("recent"), "recent", &mut bad),
-            filter: read(get("filter"), "filter", &mut bad),
-            timeline: read(get("timeline"), "timeline", &mut bad),
-            graph: read(get("graph"), "graph", &mut bad),
+            filter: read_section(get("filter"), "filter", &mut bad),
+            timeline: read_section(get("timeline"), "timeline", &mut bad),
+            graph: read_section(get("graph"), "graph", &mut bad),
         };
         settings.recent.truncate(RECENT_LIMIT);
         (settings, bad)
@@ -153,6 +153,35 @@ fn read<T: DeserializeOwned + Default>(
     }
 }
 
+/// A section (an object of fields): field by field, so that one unreadable value (say, a
+/// category a newer version wrote) resets that field only, not the whole section.
+fn read_section<T: Serialize + DeserializeOwned + Default>(
+    value: Option<serde_json::Value>,
+    name: &'static str,
+    bad: &mut Vec<&'static str>,
+) -> T {
+    let (Some(serde_json::Value::Object(fields)), Ok(serde_json::Value::Object(mut kept))) =
+        (&value, serde_json::to_value(T::default()))
+    else {
+        return read(value, name, bad);
+    };
+    let mut damaged = false;
+    for (key, field) in fields {
+        let previous = kept.insert(key.clone(), field.clone());
+        if serde_json::from_value::<T>(serde_json::Value::Object(kept.clone())).is_err() {
+            damaged = true;
+            match previous {
+                Some(previous) => kept.insert(key.clone(), previous),
+                None => kept.remove(key),
+            };
+        }
+    }
+    if damaged {
+        bad.push(name);
+    }
+    serde_json::from_value(serde_json::Value::Object(kept)).unwrap_or_default()
+}
+
 #[cfg(test)]
 #[allow(clippy::string_slice, clippy::unreachable)] // tests slice and stop freely
 mod tests {
@@ -165,6 +194,19 @@ mod tests {
         assert_eq!(settings.tab, Tab::Overview);
         assert_eq!(settings.recent, vec![vec![PathBuf::from("/a")]]);
         assert_eq!(bad, vec!["tab"]);
+    }
+
+    #[test]
+    fn a_bad_value_inside_a_section_resets_only_that_field() {
+        let json = r#"{"timeline":{"smoothing":3,"granularity":"Fortnight","stacked":false},
+                       "graph":"not an object","filter":{"query":"istio"}}"#;
+        let (settings, bad) = Settings::from_json(json);
+        assert_eq!(settings.timeline.smoothing, 3);
+        assert!(!settings.timeline.stacked);
+        assert_eq!(settings.timeline.granularity, TimelineSettings::default().granularity);
+        assert_eq!(settings.graph, GraphSettings::default());
+        assert_eq!(settings.filter.query, "istio");
+        assert_eq!(bad, vec!["timeline", "graph"]);
     }
 
     #[test]
