@@ -82,12 +82,12 @@ impl ChartBook {
         };
         let key = ChartKey { source, timeline_view: timeline_view.clone(), chosen: self.chosen.clone() };
         let corpus = Arc::clone(&snapshot.corpus);
-        let whole = Arc::clone(&snapshot.analyses);
+        let (first_filter, first) = (snapshot.first_key.filter.clone(), Arc::clone(&snapshot.first_results));
         let job_key = key.clone();
         self.worker.request(&key, move || {
             let (analyses, filter, graph) = match &current {
                 Some((key, results)) => (Arc::clone(&results.analyses), key.filter.clone(), &results.graph),
-                None => (Arc::clone(&whole), Filter::default(), &whole.graph),
+                None => (Arc::clone(&first.analyses), first_filter, &first.graph),
             };
             draw(&corpus, analyses, filter, graph, &job_key)
         });

@@ -5,6 +5,7 @@
 //! [`LoadControl`] and keeps drawing the previous snapshot. Cancelling sets the control's flag and
 //! forgets the job at once: the thread stops at its next check and its result goes nowhere.
 
+use super::results::AnalysisKey;
 use super::snapshot::Snapshot;
 use crate::corpus::{LoadControl, LoadOptions, LoadStage, Source};
 use crate::index::Corpus;
@@ -49,16 +50,22 @@ pub struct LoadJob {
 }
 
 impl LoadJob {
-    /// Starts loading `source` into a snapshot numbered `id`; `wake` is called from the thread
-    /// when the result is ready, so the UI can repaint without polling.
-    pub fn start(source: Source, options: LoadOptions, id: u64, wake: impl Fn() + Send + 'static) -> Self {
+    /// Starts loading `source` into a snapshot numbered `first.snapshot`, with the analyses of
+    /// `first` computed on the same thread; `wake` is called from the thread when the result is
+    /// ready, so the UI can repaint without polling.
+    pub fn start(
+        source: Source,
+        options: LoadOptions,
+        first: AnalysisKey,
+        wake: impl Fn() + Send + 'static,
+    ) -> Self {
         let control = Arc::new(LoadControl::new());
         let (sender, receiver) = mpsc::channel();
         let thread_control = Arc::clone(&control);
         let thread_source = source.clone();
         let spawned = std::thread::Builder::new().name("stackradar-load".into()).spawn(move || {
             let result = Corpus::load_with(&thread_source, &options, &thread_control)
-                .map(|corpus| Snapshot::new(id, Arc::new(corpus)))
+                .map(|corpus| Snapshot::new(Arc::new(corpus), first))
                 .map_err(|error| error.to_string());
             // The receiver is gone when the job was cancelled; then nobody wants the result.
             let _ = sender.send(result);
@@ -104,7 +111,13 @@ impl LoadJob {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::settings::Settings;
     use std::ops::Range;
+
+    /// The analyses a load with the default view computes for snapshot `id`.
+    fn key(id: u64) -> AnalysisKey {
+        AnalysisKey::new(id, &Settings::default())
+    }
 
     fn wait(job: &LoadJob) -> JobOutcome {
         let deadline = Instant::now() + Duration::from_secs(60);
@@ -120,13 +133,31 @@ mod tests {
 
     #[test]
     fn loads_the_embedded_corpus_off_thread() {
-        let job = LoadJob::start(Source::Embedded, LoadOptions::default(), 7, || {});
+        let job = LoadJob::start(Source::Embedded, LoadOptions::default(), key(7), || {});
         match wait(&job) {
             JobOutcome::Done(snapshot) => {
                 assert_eq!(snapshot.id, 7);
                 assert!(!snapshot.corpus.talks.is_empty());
             }
             other => panic!("expected a snapshot, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn computes_the_first_analyses_for_the_view_it_was_started_with() {
+        let mut settings = Settings::default();
+        settings.filter.technologies.insert("istio".into());
+        let table = [(key(3), false), (AnalysisKey::new(4, &settings), true)];
+        for (first, filtered) in table {
+            let JobOutcome::Done(snapshot) =
+                wait(&LoadJob::start(Source::Embedded, LoadOptions::default(), first.clone(), || {}))
+            else {
+                panic!("the embedded corpus loads");
+            };
+            assert_eq!(snapshot.first_key, first);
+            let (selected, all) = (snapshot.first_results.selected_talks, snapshot.corpus.talks.len());
+            assert!(selected > 0);
+            assert_eq!(selected < all, filtered, "{selected} of {all} talks selected");
         }
     }
 
@@ -169,15 +200,19 @@ mod tests {
     #[test]
     fn cancelling_mid_way_delivers_nothing_and_leaves_the_previous_snapshot_alone() {
         let JobOutcome::Done(previous) =
-            wait(&LoadJob::start(Source::Embedded, LoadOptions::default(), 1, || {}))
+            wait(&LoadJob::start(Source::Embedded, LoadOptions::default(), key(1), || {}))
         else {
             panic!("the embedded corpus loads");
         };
         let before = fingerprint(&previous);
         // Enough files that the load is surely still reading when it is cancelled.
         let dir = folder_of(20_000);
-        let job =
-            LoadJob::start(Source::Paths(vec![dir.path().to_path_buf()]), LoadOptions::default(), 2, || {});
+        let job = LoadJob::start(
+            Source::Paths(vec![dir.path().to_path_buf()]),
+            LoadOptions::default(),
+            key(2),
+            || {},
+        );
         let deadline = Instant::now() + Duration::from_secs(60);
         while job.progress().files_done == 0 || job.progress().stage < LoadStage::Reading {
             assert!(Instant::now() < deadline, "the load never started reading");
@@ -221,7 +256,8 @@ mod tests {
             })
         };
         for id in 1..=4 {
-            let job = LoadJob::start(Source::Paths(vec![root.clone()]), LoadOptions::default(), id, || {});
+            let job =
+                LoadJob::start(Source::Paths(vec![root.clone()]), LoadOptions::default(), key(id), || {});
             match wait(&job) {
                 JobOutcome::Done(snapshot) => {
                     assert_eq!(snapshot.id, id);
@@ -238,7 +274,7 @@ mod tests {
     #[test]
     fn a_missing_path_fails_with_a_message() {
         let source = Source::Paths(vec!["/no/such/folder/anywhere".into()]);
-        let job = LoadJob::start(source, LoadOptions::default(), 1, || {});
+        let job = LoadJob::start(source, LoadOptions::default(), key(1), || {});
         assert!(matches!(wait(&job), JobOutcome::Failed(m) if m.contains("no such file")));
     }
 }

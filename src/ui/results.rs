@@ -32,6 +32,19 @@ pub struct AnalysisKey {
     pub slice: Option<i16>,
 }
 
+impl AnalysisKey {
+    /// The analyses `settings` call for, on snapshot `snapshot`.
+    pub fn new(snapshot: u64, settings: &Settings) -> Self {
+        Self {
+            snapshot,
+            filter: settings.filter.clone(),
+            granularity: settings.timeline.granularity,
+            graph: settings.graph.options(),
+            slice: settings.graph.slice,
+        }
+    }
+}
+
 /// The analyses of one key.
 #[derive(Debug)]
 pub struct Results {
@@ -81,13 +94,7 @@ impl Computations {
 
     /// Asks for the analyses that `settings` call for and the evidence of `request`.
     pub fn request(&mut self, snapshot: &Snapshot, settings: &Settings, request: Option<&EvidenceRequest>) {
-        let key = AnalysisKey {
-            snapshot: snapshot.id,
-            filter: settings.filter.clone(),
-            granularity: settings.timeline.granularity,
-            graph: settings.graph.options(),
-            slice: settings.graph.slice,
-        };
+        let key = AnalysisKey::new(snapshot.id, settings);
         let corpus = Arc::clone(&snapshot.corpus);
         // Warm-start the layout from the picture on screen so a small change moves it little.
         let previous =
@@ -103,6 +110,13 @@ impl Computations {
                 evidence::evidence(&corpus, &selection, &job.query, EVIDENCE_LIMIT)
             });
         }
+    }
+
+    /// Shows `results`, computed elsewhere for `key`, as if they had been computed here: the
+    /// loading thread computes the first analyses of a snapshot, and asking for the same key
+    /// afterwards must not compute them again.
+    pub fn seed(&mut self, key: AnalysisKey, results: Arc<Results>) {
+        self.analysis.seed(key, results);
     }
 
     /// The latest analyses, if any finished.
@@ -132,7 +146,9 @@ impl Computations {
     }
 }
 
-fn compute(corpus: &Corpus, key: &AnalysisKey, previous: Option<&Results>) -> Results {
+/// The analyses of `key` (whose snapshot id is not looked at) on `corpus`; the network's layout
+/// starts from `previous`, when given.
+pub fn compute(corpus: &Corpus, key: &AnalysisKey, previous: Option<&Results>) -> Results {
     let positions = previous.map(|p| p.graph.positions_by_key(corpus)).unwrap_or_default();
     let analyses = Analyses::run(corpus, &key.filter, key.granularity, &key.graph, &positions);
     let graph = match key.slice {

@@ -5,15 +5,13 @@
 //! the corpus. The views only
 //! read it. A new load makes a new snapshot with a new id; nothing in one is ever changed.
 
-use crate::analysis::graph::GraphOptions;
-use crate::analysis::period::Granularity;
-use crate::analysis::{Analyses, Filter};
+use super::results::{self, AnalysisKey, Results};
 use crate::catalog::ToolId;
 use crate::corpus::DecodeMethod;
 use crate::index::{Corpus, FileId, OrgKey};
 use crate::problem::ProblemKind;
 use jiff::civil::Date;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -56,8 +54,11 @@ pub struct Snapshot {
     pub bytes: u64,
     /// Problems and encoding decisions grouped for the Problems view, in group order.
     pub problem_groups: Vec<(ProblemGroup, Vec<ProblemEntry>)>,
-    /// The analyses of the whole corpus (no filter, by year): what the chart views show.
-    pub analyses: Arc<Analyses>,
+    /// What the first analyses were computed for: the view the user had when the load started.
+    pub first_key: AnalysisKey,
+    /// The first analyses, computed with the snapshot so that the views have results as soon
+    /// as it arrives (and [`crate::ui::results::Computations`] does not compute them again).
+    pub first_results: Arc<Results>,
     /// Technologies with at least one mention and their talks, most talks first, for pickers.
     pub tools_by_talks: Vec<(ToolId, u32)>,
     /// Organisations and their talks, most talks first, for pickers.
@@ -65,8 +66,9 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// Derives everything the views need from `corpus`.
-    pub fn new(id: u64, corpus: Arc<Corpus>) -> Self {
+    /// Derives everything the views need from `corpus`, with the analyses of `key` (whose
+    /// `snapshot` is the new snapshot's id).
+    pub fn new(corpus: Arc<Corpus>, key: AnalysisKey) -> Self {
         let mut file_talks = vec![0..0; corpus.files.len()];
         // Talks are in file order: each file's talks are one run.
         for (start, talk) in corpus.talks.iter().enumerate() {
@@ -84,8 +86,9 @@ impl Snapshot {
             }
         }
         let dated: usize = years.values().sum();
+        let first_results = Arc::new(results::compute(&corpus, &key, None));
         Self {
-            id,
+            id: key.snapshot,
             file_talks,
             talks_per_year: years.into_iter().collect(),
             undated: corpus.talks.len() - dated,
@@ -93,13 +96,8 @@ impl Snapshot {
             date_range: corpus.date_range(),
             bytes: corpus.files.iter().map(|f| f.bytes).sum(),
             problem_groups: group_problems(&corpus),
-            analyses: Arc::new(Analyses::run(
-                &corpus,
-                &Filter::default(),
-                Granularity::Year,
-                &GraphOptions::default(),
-                &HashMap::new(),
-            )),
+            first_key: key,
+            first_results,
             tools_by_talks: tools_by_talks(&corpus),
             orgs_by_talks: orgs_by_talks(&corpus),
             corpus,
@@ -166,11 +164,12 @@ fn group_problems(corpus: &Corpus) -> Vec<(ProblemGroup, Vec<ProblemEntry>)> {
 mod tests {
     use super::*;
     use crate::corpus::{LoadOptions, Source};
+    use crate::ui::settings::Settings;
 
     #[test]
     fn every_talk_belongs_to_its_files_range() {
         let corpus = Corpus::load(&Source::Embedded, &LoadOptions::default()).unwrap();
-        let snapshot = Snapshot::new(1, Arc::new(corpus));
+        let snapshot = Snapshot::new(Arc::new(corpus), AnalysisKey::new(1, &Settings::default()));
         let covered: usize = snapshot.file_talks.iter().map(|r| r.len()).sum();
         assert_eq!(covered, snapshot.corpus.talks.len());
         for (file, range) in snapshot.file_talks.iter().enumerate() {

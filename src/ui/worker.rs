@@ -69,6 +69,12 @@ impl<K: PartialEq + Clone, V: Send + Sync + 'static> Worker<K, V> {
         self.current.as_ref().map(|(k, v)| (k, v))
     }
 
+    /// Shows `value` as the result of `key` without computing it; a computation that runs or
+    /// waits still replaces it when it finishes.
+    pub fn seed(&mut self, key: K, value: Arc<V>) {
+        self.current = Some((key, value));
+    }
+
     /// Whether a computation runs or waits.
     pub fn is_busy(&self) -> bool {
         self.running.is_some() || self.waiting.is_some()
@@ -140,5 +146,17 @@ mod tests {
         assert_eq!(calls.load(std::sync::atomic::Ordering::SeqCst), 2, "1 ran, 2–4 were superseded");
         worker.request(&5, || unreachable!("already shown"));
         assert!(!worker.is_busy());
+    }
+
+    #[test]
+    fn a_seeded_result_is_not_computed_again() {
+        let mut worker: Worker<u32, u32> = Worker::new("test", || {});
+        worker.seed(3, Arc::new(30));
+        worker.request(&3, || unreachable!("seeded"));
+        assert!(!worker.is_busy());
+        assert_eq!(worker.current().map(|(k, v)| (*k, **v)), Some((3, 30)));
+        worker.request(&4, || 40);
+        settle(&mut worker);
+        assert_eq!(worker.current().map(|(k, v)| (*k, **v)), Some((4, 40)), "another key still computes");
     }
 }

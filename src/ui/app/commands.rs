@@ -13,7 +13,7 @@ use crate::ui::panels::corpus_tree;
 use crate::ui::panels::path_prompt::PathPrompt;
 use crate::ui::panels::problems;
 use crate::ui::panels::{self, Look};
-use crate::ui::results::EvidenceRequest;
+use crate::ui::results::{AnalysisKey, EvidenceRequest};
 use crate::ui::snapshot::Snapshot;
 use crate::ui::state::Tab;
 use crate::ui::theme::{self, Palette};
@@ -137,7 +137,8 @@ impl App {
             ExportWhat::ReviewPack => None,
         };
         let ctx = self.ctx.clone();
-        let analyses = self.charts.analyses().map_or_else(|| Arc::clone(&snapshot.analyses), Arc::clone);
+        let analyses =
+            self.charts.analyses().map_or_else(|| Arc::clone(&snapshot.first_results.analyses), Arc::clone);
         let shown = OnScreen { analyses, filter: self.charts.filter(), chart };
         form.start(snapshot, shown, replace, move || ctx.request_repaint());
     }
@@ -169,7 +170,8 @@ impl App {
         let id = self.next_snapshot_id;
         self.next_snapshot_id += 1;
         let ctx = self.ctx.clone();
-        self.job = Some(LoadJob::start(source, self.options.clone(), id, move || ctx.request_repaint()));
+        let first = AnalysisKey::new(id, &self.settings);
+        self.job = Some(LoadJob::start(source, self.options.clone(), first, move || ctx.request_repaint()));
     }
 
     pub(super) fn select_talk(&mut self, index: usize) {
@@ -192,8 +194,11 @@ impl App {
         }
         let title = format!("stackradar — {}", snapshot.corpus.name);
         self.ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        // The load computed the analyses of the view it started with: keep them, so that they
+        // are not computed again if the view is still the same.
+        self.computations.seed(snapshot.first_key.clone(), Arc::clone(&snapshot.first_results));
         self.charts.clear();
-        self.charts.sync(&snapshot, None, &self.settings.timeline);
+        self.charts.sync(&snapshot, self.computations.current(), &self.settings.timeline);
         self.snapshot = Some(Arc::new(snapshot));
     }
 }

@@ -71,7 +71,10 @@ impl App {
                 Tab::Compare => {
                     let view = panels::compare::CompareView {
                         corpus: &snapshot.corpus,
-                        timeline: self.charts.analyses().map_or(&snapshot.analyses.timeline, |a| &a.timeline),
+                        timeline: self
+                            .charts
+                            .analyses()
+                            .map_or(&snapshot.first_results.analyses.timeline, |a| &a.timeline),
                         compared: self.charts.compared(),
                         columns: self.charts.columns(),
                         chart: chart(ChartKind::Compare),
