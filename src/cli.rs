@@ -86,7 +86,10 @@ pub fn run(args: Args) -> anyhow::Result<()> {
         Some(Command::Summary) => summarise_embedded(),
         Some(Command::Report { paths, out, force, max_file_mib, no_charts, scale, no_caption }) => {
             let source = if paths.is_empty() { Source::Embedded } else { Source::Paths(paths) };
-            let options = LoadOptions { max_file_bytes: max_file_mib.saturating_mul(1024 * 1024) };
+            let options = LoadOptions {
+                max_file_bytes: max_file_mib.saturating_mul(1024 * 1024),
+                ..LoadOptions::default()
+            };
             let pack = Pack { charts: !no_charts, scale, caption: !no_caption };
             report(&source, &options, &out, force, &pack)
         }

@@ -66,12 +66,41 @@ impl Corpus {
         options: &LoadOptions,
         control: &LoadControl,
     ) -> Result<Self, LoadError> {
-        let (files, mut problems) = corpus::read_texts_with(source, options, control)?;
+        Self::load_previewing(source, options, control, u64::MAX, |_| {})
+    }
+
+    /// [`Self::load_with`] that, when `source` holds more than twice `budget` bytes, first
+    /// builds a corpus of a sample of about `budget` bytes of its files and hands it to
+    /// `preview`, so that a large folder shows first results long before it is all loaded.
+    /// The corpus returned is the same as without a preview.
+    pub fn load_previewing(
+        source: &Source,
+        options: &LoadOptions,
+        control: &LoadControl,
+        budget: u64,
+        preview: impl FnOnce(Corpus),
+    ) -> Result<Self, LoadError> {
+        // The catalog first: the preview needs it too.
+        let (mut catalog, mut catalog_problems) = Catalog::embedded();
+        catalog_problems.extend(catalog::user::apply(&mut catalog, &catalog::user::candidate_paths(source)));
+        let catalog = Arc::new(catalog);
+        let name = source.display_name();
+        let show = |files: Vec<TextFile>, mut problems: Vec<Problem>| {
+            problems.extend(catalog_problems.iter().cloned());
+            // Its own control: the preview's parsing is not the load's progress, and it is small.
+            preview(Self::build(
+                name.clone(),
+                files,
+                problems,
+                Arc::clone(&catalog),
+                &LoadControl::default(),
+            ));
+        };
+        let sample = corpus::Preview { budget, show: Box::new(show) };
+        let (files, mut problems) = corpus::read_texts_previewing(source, options, control, Some(sample))?;
         control.enter(LoadStage::Parsing);
-        let (mut catalog, catalog_problems) = Catalog::embedded();
-        problems.extend(catalog_problems);
-        problems.extend(catalog::user::apply(&mut catalog, &catalog::user::candidate_paths(source)));
-        let corpus = Self::build(source.display_name(), files, problems, Arc::new(catalog), control);
+        problems.extend(catalog_problems.iter().cloned());
+        let corpus = Self::build(name, files, problems, catalog, control);
         // Files and talks are skipped once cancelled, so the corpus built is partial: drop it.
         if control.is_cancelled() {
             return Err(LoadError::Cancelled);

@@ -177,7 +177,7 @@ fn a_file_growing_while_it_is_read_is_read_up_to_the_cap() {
             }
         })
     };
-    let options = LoadOptions { max_file_bytes: cap };
+    let options = LoadOptions { max_file_bytes: cap, ..LoadOptions::default() };
     let started = Instant::now();
     let corpus = load_with(&root, &options);
     stop.store(true, Ordering::Relaxed);
@@ -203,7 +203,7 @@ fn a_file_that_yields_more_than_its_size_is_cut_at_the_cap() {
     fs::write(dir.path().join("ok.md"), "short note").unwrap();
     std::os::unix::fs::symlink("/proc/self/maps", dir.path().join("maps.md")).unwrap();
     assert_eq!(fs::metadata(dir.path().join("maps.md")).unwrap().len(), 0);
-    let corpus = load_with(dir.path(), &LoadOptions { max_file_bytes: 64 });
+    let corpus = load_with(dir.path(), &LoadOptions { max_file_bytes: 64, ..LoadOptions::default() });
     assert_eq!(paths(&corpus), ["ok.md"]);
     assert_eq!(kinds(&corpus, "maps.md"), [ProblemKind::TooLarge]);
 }

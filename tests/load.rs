@@ -48,7 +48,7 @@ fn folder_walk_reads_notes_and_reports_every_skip() {
     write(root, ".hidden.md", b"hidden");
     write(root, "binary.md", b"abc\0def");
     write(root, "big.md", &[b'x'; 2048]);
-    let options = LoadOptions { max_file_bytes: 1024 };
+    let options = LoadOptions { max_file_bytes: 1024, ..LoadOptions::default() };
     let (files, problems) = load_dir(root, &options);
     assert_eq!(files, ["a.md", "d.text", "e.html", "f.htm", "sub/b.markdown", "sub/deeper/c.TXT"]);
     let cases: &[(&str, ProblemKind)] = &[

@@ -38,16 +38,23 @@ impl Source {
     }
 }
 
+/// Default of [`LoadOptions::preview_bytes`]: about a fifth of a second of loading, so that a
+/// preview comes soon after the files are read.
+pub const DEFAULT_PREVIEW_BYTES: u64 = 16 << 20;
+
 /// Knobs of the loader.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadOptions {
     /// Files larger than this are skipped with a [`ProblemKind::TooLarge`] problem.
     pub max_file_bytes: u64,
+    /// Bytes of a large folder's files that the app loads first, as a preview; 0 for none.
+    /// Only loads that show a preview use it (the app's, not the command line's).
+    pub preview_bytes: u64,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
-        Self { max_file_bytes: DEFAULT_MAX_FILE_BYTES }
+        Self { max_file_bytes: DEFAULT_MAX_FILE_BYTES, preview_bytes: DEFAULT_PREVIEW_BYTES }
     }
 }
 

@@ -52,17 +52,56 @@ pub fn read_texts_with(
     options: &LoadOptions,
     control: &LoadControl,
 ) -> Result<(Vec<TextFile>, Vec<Problem>), LoadError> {
+    read_texts_previewing(source, options, control, None)
+}
+
+/// A first look at a large load: a sample of its files, decoded before the others.
+pub struct Preview<'a> {
+    /// Bytes of files to sample; only sources of more than twice this many are previewed.
+    pub budget: u64,
+    /// Receives the sample (in path order) and the problems found while reading every file.
+    pub show: Box<dyn FnOnce(Vec<TextFile>, Vec<Problem>) + 'a>,
+}
+
+/// [`read_texts_with`] that first decodes a sample of the files spread over the whole list and
+/// hands it to `preview`, so that a large folder shows something long before it is all decoded.
+/// The files and problems returned are the same as without a preview.
+pub fn read_texts_previewing(
+    source: &Source,
+    options: &LoadOptions,
+    control: &LoadControl,
+    preview: Option<Preview<'_>>,
+) -> Result<(Vec<TextFile>, Vec<Problem>), LoadError> {
     let (raw, mut problems) = load::load_with(source, options, control)?;
     control.enter(LoadStage::Decoding);
-    let decoded: Vec<Option<(TextFile, Vec<Problem>)>> = raw
-        .into_par_iter()
-        .map(|raw| {
-            (!control.is_cancelled()).then(|| {
-                control.file_done(0);
-                to_text(raw)
-            })
-        })
-        .collect();
+    let sizes: Vec<u64> = raw.iter().map(|r| r.bytes.len() as u64).collect();
+    let mut pending: Vec<Option<RawFile>> = raw.into_iter().map(Some).collect();
+    let mut decoded: Vec<Option<(TextFile, Vec<Problem>)>> = Vec::new();
+    decoded.resize_with(pending.len(), || None);
+    if let Some(preview) = preview {
+        let sample = sample(&sizes, preview.budget);
+        if !sample.is_empty() {
+            let taken: Vec<(usize, RawFile)> =
+                sample.iter().filter_map(|&i| pending.get_mut(i)?.take().map(|r| (i, r))).collect();
+            for (i, file) in decode_all(taken, control) {
+                if let Some(slot) = decoded.get_mut(i) {
+                    *slot = Some(file);
+                }
+            }
+            if control.is_cancelled() {
+                return Err(LoadError::Cancelled);
+            }
+            let files = decoded.iter().flatten().map(|(file, _)| file.clone()).collect();
+            (preview.show)(files, problems.clone());
+        }
+    }
+    let rest: Vec<(usize, RawFile)> =
+        pending.into_iter().enumerate().filter_map(|(i, r)| r.map(|r| (i, r))).collect();
+    for (i, file) in decode_all(rest, control) {
+        if let Some(slot) = decoded.get_mut(i) {
+            *slot = Some(file);
+        }
+    }
     if control.is_cancelled() {
         return Err(LoadError::Cancelled);
     }
@@ -73,6 +112,47 @@ pub fn read_texts_with(
     }
     problems.sort();
     Ok((files, problems))
+}
+
+/// Decodes `raw` in parallel, keeping each file's index; stops early once cancelled.
+fn decode_all(raw: Vec<(usize, RawFile)>, control: &LoadControl) -> Vec<(usize, (TextFile, Vec<Problem>))> {
+    raw.into_par_iter()
+        .filter_map(|(i, raw)| {
+            (!control.is_cancelled()).then(|| {
+                control.file_done(0);
+                (i, to_text(raw))
+            })
+        })
+        .collect()
+}
+
+/// Indices of files (of the given sizes) to preview: about `budget` bytes taken at an even
+/// stride over the list, so that the sample spans every folder and year rather than the first
+/// few, leaving out files larger than the budget (they would make the preview as slow as the
+/// load); none when the whole is not more than twice the budget (it would load as fast).
+fn sample(sizes: &[u64], budget: u64) -> Vec<usize> {
+    let total: u64 = sizes.iter().sum();
+    if budget == 0 || total / 2 <= budget {
+        return Vec::new();
+    }
+    // Every `stride`-th file from the first, then from the second, and so on, until the budget
+    // is met: evenly spread however the sizes are skewed.
+    let stride = usize::try_from(total / budget).unwrap_or(usize::MAX).clamp(1, sizes.len().max(1));
+    let mut chosen = Vec::new();
+    let mut taken = 0;
+    'offsets: for offset in 0..stride {
+        for (i, &size) in sizes.iter().enumerate().skip(offset).step_by(stride) {
+            if taken >= budget {
+                break 'offsets;
+            }
+            if size <= budget {
+                chosen.push(i);
+                taken += size;
+            }
+        }
+    }
+    chosen.sort_unstable();
+    chosen
 }
 
 /// Decodes and repairs one file, reporting what it had to guess or change.
@@ -110,4 +190,47 @@ pub fn to_text(raw: RawFile) -> (TextFile, Vec<Problem>) {
         text: repaired.text,
     };
     (file, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn previews_sample_the_whole_list_within_the_budget() {
+        // (sizes, budget, expected sample)
+        let table: [(&[u64], u64, &[usize]); 5] = [
+            (&[10; 8], 20, &[0, 4]),
+            (&[10; 8], 40, &[]),
+            (&[10, 10, 10], 0, &[]),
+            (&[1000, 10, 10, 10, 10, 10, 10], 100, &[1, 2, 3, 4, 5, 6]),
+            (&[1, 1, 1, 1, 1, 1, 1, 1, 1, 1], 3, &[0, 3, 6]),
+        ];
+        for (sizes, budget, expected) in table {
+            assert_eq!(sample(sizes, budget), expected, "sizes {sizes:?}, budget {budget}");
+        }
+    }
+
+    #[test]
+    fn a_preview_changes_nothing_in_what_is_loaded() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..20 {
+            let note = format!("### 2020-01-{:02}：第{i}讲\n\n我们用 Kubernetes 和 Istio。\n", i + 1);
+            std::fs::write(dir.path().join(format!("{i:02}.md")), note).unwrap();
+        }
+        let source = Source::Paths(vec![dir.path().to_path_buf()]);
+        let (plain, plain_problems) = read_texts(&source, &LoadOptions::default()).unwrap();
+        let mut shown = None;
+        let preview = Preview { budget: 200, show: Box::new(|files, _| shown = Some(files)) };
+        let control = LoadControl::new();
+        let (files, problems) =
+            read_texts_previewing(&source, &LoadOptions::default(), &control, Some(preview)).unwrap();
+        let paths = |files: &[TextFile]| files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
+        assert_eq!(paths(&files), paths(&plain));
+        assert_eq!(problems, plain_problems);
+        let shown = shown.expect("a folder of more than twice the budget is previewed");
+        assert!(shown.len() > 1 && shown.len() < files.len(), "{} of {} files", shown.len(), files.len());
+        assert!(shown.iter().all(|s| files.iter().any(|f| f.path == s.path && f.text == s.text)));
+        assert_eq!(control.files_done(), 20, "every file decoded once");
+    }
 }

@@ -68,6 +68,7 @@ pub enum Str {
     Decoding,
     Parsing,
     Indexing,
+    PreviewShown,
     NoTalkSelected,
     DateFrom,
     Line,
@@ -230,6 +231,7 @@ impl Str {
             Self::Decoding => ("decoding and repairing", "解码与修复"),
             Self::Parsing => ("finding talks", "识别演讲"),
             Self::Indexing => ("indexing", "建立索引"),
+            Self::PreviewShown => ("preview of a sample of the files", "部分文件的预览"),
             Self::NoTalkSelected => {
                 ("Select a talk in the list on the left.", "请在左侧列表中选择一个演讲。")
             }

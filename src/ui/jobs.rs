@@ -2,8 +2,10 @@
 //!
 //! A [`LoadJob`] runs `Corpus::load_with` and the snapshot's derivations on its own thread and
 //! hands back a finished [`Snapshot`]; meanwhile the UI reads progress from the shared
-//! [`LoadControl`] and keeps drawing the previous snapshot. Cancelling sets the control's flag and
-//! forgets the job at once: the thread stops at its next check and its result goes nowhere.
+//! [`LoadControl`] and keeps drawing the previous snapshot. A large folder first sends a preview:
+//! a snapshot of a sample of its files (`LoadOptions::preview_bytes`), so that the views have something to
+//! show within a second. Cancelling sets the control's flag and forgets the job at once: the
+//! thread stops at its next check and its result goes nowhere.
 
 use super::results::AnalysisKey;
 use super::snapshot::Snapshot;
@@ -18,6 +20,8 @@ use std::time::{Duration, Instant};
 pub enum JobOutcome {
     /// Still working.
     Pending,
+    /// A snapshot of a sample of the files; the job goes on.
+    Preview(Box<Snapshot>),
     /// The new snapshot.
     Done(Box<Snapshot>),
     /// Nothing could be loaded; the message says why.
@@ -45,14 +49,21 @@ pub struct LoadJob {
     /// What is being loaded.
     pub source: Source,
     control: Arc<LoadControl>,
-    receiver: Receiver<Result<Snapshot, String>>,
+    receiver: Receiver<Message>,
     started: Instant,
+}
+
+/// What the loading thread sends.
+enum Message {
+    Preview(Snapshot),
+    Finished(Result<Snapshot, String>),
 }
 
 impl LoadJob {
     /// Starts loading `source` into a snapshot numbered `first.snapshot`, with the analyses of
-    /// `first` computed on the same thread; `wake` is called from the thread when the result is
-    /// ready, so the UI can repaint without polling.
+    /// `first` computed on the same thread; a preview, if any, is numbered `first.snapshot + 1`.
+    /// `wake` is called from the thread when a snapshot is ready, so the UI can repaint without
+    /// polling.
     pub fn start(
         source: Source,
         options: LoadOptions,
@@ -64,18 +75,31 @@ impl LoadJob {
         let thread_control = Arc::clone(&control);
         let thread_source = source.clone();
         let spawned = std::thread::Builder::new().name("stackradar-load".into()).spawn(move || {
-            let result = Corpus::load_with(&thread_source, &options, &thread_control)
-                .map(|corpus| Snapshot::new(Arc::new(corpus), first))
-                .map_err(|error| error.to_string());
-            // The receiver is gone when the job was cancelled; then nobody wants the result.
-            let _ = sender.send(result);
+            let preview_key = AnalysisKey { snapshot: first.snapshot + 1, ..first.clone() };
+            let preview = |corpus: Corpus| {
+                let mut snapshot = Snapshot::new(Arc::new(corpus), preview_key);
+                snapshot.preview = true;
+                // The receiver is gone when the job was cancelled; then nobody wants it.
+                let _ = sender.send(Message::Preview(snapshot));
+                wake();
+            };
+            let result = Corpus::load_previewing(
+                &thread_source,
+                &options,
+                &thread_control,
+                options.preview_bytes,
+                preview,
+            )
+            .map(|corpus| Snapshot::new(Arc::new(corpus), first))
+            .map_err(|error| error.to_string());
+            let _ = sender.send(Message::Finished(result));
             wake();
         });
         let job = Self { source, control, receiver, started: Instant::now() };
         if let Err(error) = spawned {
             // No thread, no load: report it through the same channel the thread would use.
             let (sender, receiver) = mpsc::channel();
-            let _ = sender.send(Err(format!("could not start loading: {error}")));
+            let _ = sender.send(Message::Finished(Err(format!("could not start loading: {error}"))));
             return Self { receiver, ..job };
         }
         job
@@ -84,8 +108,9 @@ impl LoadJob {
     /// Takes the result if there is one.
     pub fn poll(&self) -> JobOutcome {
         match self.receiver.try_recv() {
-            Ok(Ok(snapshot)) => JobOutcome::Done(Box::new(snapshot)),
-            Ok(Err(message)) => JobOutcome::Failed(message),
+            Ok(Message::Preview(snapshot)) => JobOutcome::Preview(Box::new(snapshot)),
+            Ok(Message::Finished(Ok(snapshot))) => JobOutcome::Done(Box::new(snapshot)),
+            Ok(Message::Finished(Err(message))) => JobOutcome::Failed(message),
             Err(TryRecvError::Empty) => JobOutcome::Pending,
             Err(TryRecvError::Disconnected) => JobOutcome::Failed("loading stopped unexpectedly".into()),
         }
@@ -171,6 +196,36 @@ mod tests {
             std::fs::write(sub.join(format!("{i:05}.md")), NOTE).unwrap();
         }
         dir
+    }
+
+    #[test]
+    fn a_large_folder_shows_a_preview_of_a_sample_first() {
+        let dir = folder_of(40);
+        let total: usize = 40 * NOTE.len();
+        let table = [(0, false), (total as u64 / 8, true), (total as u64, false)];
+        for (preview_bytes, previewed) in table {
+            let options = LoadOptions { preview_bytes, ..LoadOptions::default() };
+            let job = LoadJob::start(Source::Paths(vec![dir.path().to_path_buf()]), options, key(5), || {});
+            let deadline = Instant::now() + Duration::from_secs(60);
+            let (mut previews, mut done) = (Vec::new(), None);
+            while done.is_none() && Instant::now() < deadline {
+                match job.poll() {
+                    JobOutcome::Pending => std::thread::sleep(Duration::from_millis(5)),
+                    JobOutcome::Preview(snapshot) => previews.push(snapshot),
+                    JobOutcome::Done(snapshot) => done = Some(snapshot),
+                    JobOutcome::Failed(message) => panic!("{message}"),
+                }
+            }
+            let done = done.expect("the load finishes");
+            assert_eq!((done.id, done.preview, done.corpus.files.len()), (5, false, 40));
+            assert_eq!(previews.len(), usize::from(previewed), "budget {preview_bytes}");
+            if let Some(preview) = previews.first() {
+                assert_eq!((preview.id, preview.preview), (6, true));
+                let files = preview.corpus.files.len();
+                assert!(files > 1 && files < 40, "a sample, not all: {files} files");
+                assert!(preview.corpus.mentions.len() < done.corpus.mentions.len());
+            }
+        }
     }
 
     /// What a snapshot holds, to tell whether it changed.

@@ -63,6 +63,8 @@ pub struct Snapshot {
     pub tools_by_talks: Vec<(ToolId, u32)>,
     /// Organisations and their talks, most talks first, for pickers.
     pub orgs_by_talks: Vec<(OrgKey, u32)>,
+    /// Whether this is a load's preview (a sample of its files) rather than all of them.
+    pub preview: bool,
 }
 
 impl Snapshot {
@@ -100,6 +102,7 @@ impl Snapshot {
             first_results,
             tools_by_talks: tools_by_talks(&corpus),
             orgs_by_talks: orgs_by_talks(&corpus),
+            preview: false,
             corpus,
         }
     }

@@ -38,6 +38,7 @@ impl App {
             Command::CancelLoad => {
                 if let Some(job) = self.job.take() {
                     job.cancel();
+                    self.leave_preview();
                     self.notices.push(self.look().t(Str::Cancelled).to_owned());
                 }
             }
@@ -166,9 +167,11 @@ impl App {
         if let Some(previous) = self.job.take() {
             // A newer request replaces the running one.
             previous.cancel();
+            self.leave_preview();
         }
+        // Two ids: the snapshot's and its preview's.
         let id = self.next_snapshot_id;
-        self.next_snapshot_id += 1;
+        self.next_snapshot_id += 2;
         let ctx = self.ctx.clone();
         let first = AnalysisKey::new(id, &self.settings);
         self.job = Some(LoadJob::start(source, self.options.clone(), first, move || ctx.request_repaint()));
@@ -181,7 +184,23 @@ impl App {
         self.tree.unfold(entry.file, corpus_tree::groups(snapshot));
     }
 
-    pub(super) fn install(&mut self, snapshot: Snapshot, source: &Source) {
+    /// Puts back what was on screen before the running load's preview, if one is shown: the
+    /// load that made it was cancelled or failed, and a sample must not pass for the folder.
+    pub(super) fn leave_preview(&mut self) {
+        match self.before_preview.take() {
+            Some(Some(previous)) => self.install(previous, None),
+            Some(None) => {
+                self.computations.clear();
+                self.charts.clear();
+                self.snapshot = None;
+            }
+            None => {}
+        }
+    }
+
+    /// Shows `snapshot`; `source` is what was opened to make it, for the Recent menu (none when
+    /// an earlier snapshot comes back).
+    pub(super) fn install(&mut self, snapshot: Arc<Snapshot>, source: Option<&Source>) {
         // Results and evidence name technologies and talks of the old snapshot.
         self.computations.clear();
         self.views.evidence = None;
@@ -189,7 +208,7 @@ impl App {
         corpus_tree::reset(&mut self.tree, &snapshot);
         problems::reset(&mut self.problems, &snapshot);
         self.selection.clear_for_new_snapshot();
-        if let Source::Paths(paths) = source {
+        if let Some(Source::Paths(paths)) = source {
             self.settings.add_recent(paths);
         }
         let title = format!("stackradar — {}", snapshot.corpus.name);
@@ -199,6 +218,6 @@ impl App {
         self.computations.seed(snapshot.first_key.clone(), Arc::clone(&snapshot.first_results));
         self.charts.clear();
         self.charts.sync(&snapshot, self.computations.current(), &self.settings.timeline);
-        self.snapshot = Some(Arc::new(snapshot));
+        self.snapshot = Some(snapshot);
     }
 }

@@ -47,6 +47,9 @@ pub struct App {
     tree: TreeRows,
     problems: ProblemRows,
     job: Option<LoadJob>,
+    /// While the running load's preview is on screen: what was shown before it, to go back to
+    /// if the load is cancelled or fails.
+    before_preview: Option<Option<Arc<Snapshot>>>,
     next_snapshot_id: u64,
     dialogs: Arc<dyn FileDialogs>,
     dialog: Option<PendingDialog>,
@@ -75,6 +78,7 @@ impl App {
             tree: TreeRows::default(),
             problems: ProblemRows::default(),
             job: None,
+            before_preview: None,
             next_snapshot_id: 1,
             dialogs,
             dialog: None,
@@ -194,13 +198,22 @@ impl App {
         if let Some(job) = &self.job {
             match job.poll() {
                 JobOutcome::Pending => self.ctx.request_repaint_after(PROGRESS_REFRESH),
+                JobOutcome::Preview(snapshot) => {
+                    let source = job.source.clone();
+                    if self.before_preview.is_none() {
+                        self.before_preview = Some(self.snapshot.clone());
+                    }
+                    self.install(Arc::new(*snapshot), Some(&source));
+                }
                 JobOutcome::Done(snapshot) => {
                     let source = job.source.clone();
                     self.job = None;
-                    self.install(*snapshot, &source);
+                    self.before_preview = None;
+                    self.install(Arc::new(*snapshot), Some(&source));
                 }
                 JobOutcome::Failed(message) => {
                     self.job = None;
+                    self.leave_preview();
                     self.notices.push(format!("{}: {message}", self.look().t(Str::LoadFailed)));
                 }
             }

@@ -38,6 +38,9 @@ pub fn show(
                 count(snapshot.problem_count()),
                 look.t(Str::ProblemsCount),
             ));
+            if snapshot.preview {
+                ui.label(egui::RichText::new(look.t(Str::PreviewShown)).italics());
+            }
         }
         if let Some(loading) = loading {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
