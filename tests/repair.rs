@@ -190,3 +190,19 @@ fn clean_east_asian_text_is_not_mistaken_for_mojibake() {
         }
     }
 }
+
+/// A damaged character often has a reading in each script that forms an equally good word
+/// (`地址`, address, against `地區`, the Traditional spelling of region): the line's intact
+/// characters tell which script the writer used.
+#[test]
+fn guesses_keep_to_the_script_of_their_line() {
+    let cases = [
+        ("simplified", "请把镜像仓库的地址改为你自己的私有仓库地址，然后重新部署这个服务。"),
+        ("traditional", "這是一家專業的軟體企業，業務遍及亞太區，團隊的工程師負責這個專案。"),
+    ];
+    for (name, clean) in cases {
+        let damaged = simulate::utf8_read_as_windows_1252(clean, true);
+        assert_ne!(damaged, clean, "{name}: fixture is not damaged");
+        assert_eq!(repair::repair(damaged).text, clean, "{name}");
+    }
+}

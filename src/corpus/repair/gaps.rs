@@ -19,6 +19,7 @@
 
 use super::lattice::{self, Decision, Scratch};
 use super::model::{DocModel, MODEL};
+use super::script::{self, Script};
 use super::{RepairReport, RepairSpan};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -41,6 +42,12 @@ const UNKNOWN: &[char] = &[char::REPLACEMENT_CHARACTER];
 
 /// Windows decided by one worker in a row (with one [`Scratch`]).
 const BATCH: usize = 1024;
+
+/// One distinct window to decide: the candidates of each position, and the script of its line.
+struct Problem<'a> {
+    candidates: Vec<&'a [char]>,
+    script: Script,
+}
 
 /// One character of a damaged line: intact, or a slot of surviving bytes.
 #[derive(Clone, Copy)]
@@ -73,11 +80,13 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
             }
         }
     }
-    // Distinct windows, each with the candidates of its positions.
-    let mut ids: HashMap<&[u8], usize> = HashMap::new();
-    let mut problems: Vec<Vec<&[char]>> = Vec::new();
+    // Distinct windows (the same bytes in a line of the same script), each with the candidates
+    // of its positions.
+    let scripts = script::of_lines(lines);
+    let mut ids: HashMap<(&[u8], Script), usize> = HashMap::new();
+    let mut problems: Vec<Problem<'_>> = Vec::new();
     let mut window_ids: Vec<Vec<usize>> = Vec::with_capacity(lines.len());
-    for (bytes, line) in lines.iter().zip(&cut) {
+    for ((bytes, line), &script) in lines.iter().zip(&cut).zip(&scripts) {
         let Some(line) = line else {
             window_ids.push(Vec::new());
             continue;
@@ -86,7 +95,7 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
         for window in &line.windows {
             let key = &bytes[line.starts[window.start]..line.starts[window.end]];
             let next = problems.len();
-            let id = *ids.entry(key).or_insert(next);
+            let id = *ids.entry((key, script)).or_insert(next);
             if id == next {
                 let candidates = line.units[window.clone()]
                     .iter()
@@ -95,21 +104,21 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
                         Unit::Slot(surviving) => slots.get(surviving).map_or(UNKNOWN, Vec::as_slice),
                     })
                     .collect();
-                problems.push(candidates);
+                problems.push(Problem { candidates, script });
             }
             here.push(id);
         }
         window_ids.push(here);
     }
-    let decide =
-        |scratch: &mut Scratch, candidates: &[&[char]], doc: Option<&DocModel>| -> Vec<(char, f32)> {
-            let Decision { chosen, confidence } = lattice::decide(candidates, doc, scratch);
-            candidates
-                .iter()
-                .zip(chosen.iter().zip(confidence))
-                .map(|(c, (&k, &p))| (c.get(k).copied().unwrap_or(char::REPLACEMENT_CHARACTER), p))
-                .collect()
-        };
+    let decide = |scratch: &mut Scratch, problem: &Problem<'_>, doc: Option<&DocModel>| -> Vec<(char, f32)> {
+        let Problem { candidates, script } = problem;
+        let Decision { chosen, confidence } = lattice::decide(candidates, *script, doc, scratch);
+        candidates
+            .iter()
+            .zip(chosen.iter().zip(confidence))
+            .map(|(c, (&k, &p))| (c.get(k).copied().unwrap_or(char::REPLACEMENT_CHARACTER), p))
+            .collect()
+    };
     let assemble = |decided: &[Vec<(char, f32)>]| -> Vec<(String, RepairReport)> {
         lines
             .par_iter()
@@ -135,7 +144,7 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
     let mut decided: Vec<Vec<(char, f32)>> = problems
         .par_iter()
         .with_min_len(BATCH)
-        .map_init(Scratch::default, |scratch, c| decide(scratch, c, None))
+        .map_init(Scratch::default, |scratch, problem| decide(scratch, problem, None))
         .collect();
     let first = assemble(&decided);
     if problems.is_empty() {
@@ -146,9 +155,9 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
     drop(first);
     decided.par_iter_mut().zip(&problems).with_min_len(BATCH).for_each_init(
         Scratch::default,
-        |scratch, (guesses, candidates)| {
+        |scratch, (guesses, problem)| {
             if guesses.iter().any(|&(_, p)| p < SURE) {
-                *guesses = decide(scratch, candidates, Some(&doc));
+                *guesses = decide(scratch, problem, Some(&doc));
             }
         },
     );

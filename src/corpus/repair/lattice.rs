@@ -8,12 +8,14 @@
 //! path never overlap, each damaged position is decided by exactly one word, so this is exact
 //! joint decoding of all damaged characters of the run at once. Forward and backward best scores
 //! give, for every candidate, the best path that uses it: the margin between the winner and the
-//! rest is the confidence.
+//! rest is the confidence. A guess written in the other script than its line's (see
+//! [`script`](super::script)) costs extra.
 
 // Dense numeric code: the lattice's tables have one entry per position and per candidate, and edges only name positions and candidates of the run they were built from.
 #![allow(clippy::indexing_slicing, reason = "indices in range by construction")]
 
 use super::model::{DocModel, MODEL, Model, Node, PackedKeyHasher, pack_pair, pair_score};
+use super::script::{self, Script};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
@@ -72,16 +74,18 @@ struct Lattice<'a> {
     model: &'a Model,
     doc: Option<&'a DocModel>,
     candidates: &'a [&'a [char]],
+    script: Script,
     s: &'a mut Scratch,
 }
 
 /// Picks the best reading of a run; `candidates[i]` must not be empty and hold at most 255 chars.
 pub(super) fn decide<'s>(
     candidates: &[&[char]],
+    script: Script,
     doc: Option<&DocModel>,
     scratch: &'s mut Scratch,
 ) -> Decision<'s> {
-    let mut lattice = Lattice { model: &MODEL, doc, candidates, s: scratch };
+    let mut lattice = Lattice { model: &MODEL, doc, candidates, script, s: scratch };
     lattice.reset();
     // Pair scores first: the edges inside words read them from the same tables.
     lattice.build_joins();
@@ -175,8 +179,25 @@ impl Lattice<'_> {
                     .copied()
                     .unwrap_or(0.0)
             })
-            .sum();
+            .sum::<f32>()
+            + self.script_score(start, picks);
         self.s.edges.push(Edge { start, end: start + picks.len(), score: score + inside, choices });
+    }
+
+    /// How well the readings `picks` of the positions from `start` keep to the line's script
+    /// (intact characters are in every path alike, so only guesses count).
+    fn script_score(&self, start: usize, picks: &[u8]) -> f32 {
+        if self.script == Script::Unknown {
+            return 0.0;
+        }
+        let candidates = self.candidates.get(start..).unwrap_or_default();
+        picks
+            .iter()
+            .zip(candidates)
+            .filter(|(_, here)| here.len() > 1)
+            .filter_map(|(&k, here)| here.get(usize::from(k)))
+            .map(|&c| script::score(c, self.script))
+            .sum()
     }
 
     /// The pair score of `a` then `b`, computed once per scratch.

@@ -17,6 +17,7 @@ mod cjk;
 mod gaps;
 mod lattice;
 mod model;
+mod script;
 pub mod simulate;
 
 pub use gaps::LOST_BYTES;
