@@ -9,10 +9,11 @@
 //! characters that the language model likes best, jointly, and every guess is recorded with its
 //! confidence.
 //!
-//! A file is decided in two passes. The same damaged window (the same bytes) recurs many times in
-//! a file, so each distinct window is decided once per pass. The first pass uses the built-in
-//! model alone; the second adds a model of the file itself (character and pair counts of the
-//! first pass's text, see [`DocModel`]), because a document repeats its own vocabulary.
+//! A file is decided in passes. The same damaged window (the same bytes) recurs many times in a
+//! file, so each distinct window is decided once per pass. The first pass uses the built-in model
+//! alone; the next ones add a model of the file itself (character and pair counts of its intact
+//! text and of the guesses the pass before was sure of, see [`DocModel`]), because a document
+//! repeats its own vocabulary.
 
 // Dense numeric code: a line's units and their byte offsets are built together, and windows are ranges of those units.
 #![allow(clippy::indexing_slicing, reason = "indices in range by construction")]
@@ -34,8 +35,14 @@ const MAX_CANDIDATES: usize = 12;
 /// the words and pairs that involve it, and it keeps windows short, so that they repeat.
 const CONTEXT: usize = 2;
 
-/// Windows whose every guess the first pass was at least this sure of are not decided again.
+/// Windows whose every guess the pass before was at least this sure of are not decided again.
 const SURE: f32 = 0.999;
+
+/// Rounds of deciding the unsure windows again with a model of the document.
+const DOC_ROUNDS: usize = 3;
+
+/// Guesses less sure than this are left out of the document model's counts.
+const COUNTED: f32 = 0.9;
 
 /// The reading of a slot with no candidates (never the case: see [`candidates`]).
 const UNKNOWN: &[char] = &[char::REPLACEMENT_CHARACTER];
@@ -146,22 +153,43 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
         .with_min_len(BATCH)
         .map_init(Scratch::default, |scratch, problem| decide(scratch, problem, None))
         .collect();
-    let first = assemble(&decided);
     if problems.is_empty() {
-        return first;
+        return assemble(&decided);
     }
-    // Second pass: the windows the first was not sure of, with the document's own counts.
-    let doc = DocModel::count(first.iter().map(|(text, _)| text.as_str()));
-    drop(first);
-    decided.par_iter_mut().zip(&problems).with_min_len(BATCH).for_each_init(
-        Scratch::default,
-        |scratch, (guesses, problem)| {
-            if guesses.iter().any(|&(_, p)| p < SURE) {
-                *guesses = decide(scratch, problem, Some(&doc));
-            }
-        },
-    );
+    // Then the windows not yet sure are decided again with the document's own counts, in a few
+    // rounds. Each round counts the intact characters and only the guesses the
+    // round before was fairly sure of, so that wrong guesses do not vote for themselves; the
+    // surer guesses of one round make the next round's counts better.
+    for _ in 0..DOC_ROUNDS {
+        let unsure: Vec<bool> =
+            decided.iter().map(|guesses| guesses.iter().any(|&(_, p)| p < SURE)).collect();
+        let counted = assemble(&counted_guesses(&decided));
+        let doc = DocModel::count(counted.iter().map(|(text, _)| text.as_str()));
+        drop(counted);
+        decided.par_iter_mut().zip(&problems).zip(&unsure).with_min_len(BATCH).for_each_init(
+            Scratch::default,
+            |scratch, ((guesses, problem), &unsure)| {
+                if unsure {
+                    *guesses = decide(scratch, problem, Some(&doc));
+                }
+            },
+        );
+    }
     assemble(&decided)
+}
+
+/// The guesses a document model may count: those at least [`COUNTED`] sure, the others
+/// blanked out.
+fn counted_guesses(decided: &[Vec<(char, f32)>]) -> Vec<Vec<(char, f32)>> {
+    decided
+        .par_iter()
+        .map(|guesses| {
+            guesses
+                .iter()
+                .map(|&(c, p)| if p < COUNTED { (char::REPLACEMENT_CHARACTER, p) } else { (c, p) })
+                .collect()
+        })
+        .collect()
 }
 
 /// Writes one line with the decided windows' guesses.
@@ -351,4 +379,17 @@ fn is_continuation(byte: u8) -> bool {
 /// How the surviving bytes read in the damaged file (their Windows-1252 characters).
 fn as_windows_1252(bytes: &[u8]) -> String {
     encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_sure_guesses_are_counted() {
+        let decided = vec![vec![('中', 1.0), ('不', 0.6)], vec![('址', 0.95), ('區', COUNTED - 0.01)]];
+        let blank = char::REPLACEMENT_CHARACTER;
+        let want = vec![vec![('中', 1.0), (blank, 0.6)], vec![('址', 0.95), (blank, COUNTED - 0.01)]];
+        assert_eq!(counted_guesses(&decided), want);
+    }
 }
