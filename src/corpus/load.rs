@@ -5,6 +5,7 @@
 //! entry becomes a [`Problem`]; only a path that does not exist at all is an error.
 
 use super::control::{LoadControl, LoadStage};
+use crate::catalog::user::FILE_NAME as CATALOG_FILE;
 use crate::problem::{Problem, ProblemKind};
 use rayon::prelude::*;
 use std::io::{self, Read};
@@ -224,12 +225,17 @@ fn walk(
             ));
             continue;
         }
-        if !has_note_extension(path) {
+        // The folder's own catalog is read with the catalog, not as a note; not a problem.
+        let own_catalog = entry.depth() == 1 && entry.file_name() == CATALOG_FILE;
+        if !has_note_extension(path) && !own_catalog {
             problems.push(Problem::new(
                 shown(path),
                 ProblemKind::UnsupportedType,
                 "not a note format (.md, .markdown, .txt, .text, .html, .htm); not read",
             ));
+            continue;
+        }
+        if own_catalog {
             continue;
         }
         out.push(Candidate { full: path.to_path_buf(), shown: shown(path) });
