@@ -255,3 +255,47 @@ fn ctrl_e_exports_the_view_and_asks_before_replacing() {
         assert!(notices.last().is_some_and(|n| n.starts_with("Exported 3")), "{notices:?}");
     }
 }
+
+/// A hostile folder (binary and empty files, a 12 MB line, deep nesting, a name that is not
+/// UTF-8, a catalog that is not JSON) loads on a worker: frames keep being drawn while it loads,
+/// and then the good notes are there and each bad file is listed with its problem.
+#[test]
+fn a_hostile_folder_loads_while_frames_keep_coming() {
+    let dir = fixture_with_binary_file();
+    let root = dir.path();
+    std::fs::write(root.join("empty.md"), "").unwrap();
+    std::fs::write(root.join("one-line.txt"), "Kubernetes 和 Istio，".repeat(500_000)).unwrap();
+    let deep = (0..200).fold(root.to_path_buf(), |path, _| path.join("d"));
+    std::fs::create_dir_all(&deep).unwrap();
+    std::fs::write(deep.join("deep.md"), "# 2019-01-01：深处的笔记\n\n我们用 Calico。\n").unwrap();
+    std::fs::write(root.join("stackradar.catalog.json"), "{ not json").unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let name = std::ffi::OsStr::from_bytes(b"bad-\xff-name.md");
+        std::fs::write(root.join(name), "# 2020-01-01：名字\n\nQ1：用 Cilium 吗？\n\nA1：用。\n").unwrap();
+    }
+    let mut harness = start(Source::Embedded, None);
+    app_mut(&mut harness).apply(Command::Open(Source::Paths(vec![root.to_path_buf()])));
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut frames_while_loading = 0;
+    while app(&harness).is_loading() {
+        harness.step();
+        frames_while_loading += 1;
+        assert!(Instant::now() < deadline, "the load took more than a minute");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    assert!(frames_while_loading > 0, "the UI drew no frame while loading");
+    settle(&mut harness);
+    let snapshot = app(&harness).snapshot().unwrap();
+    assert_eq!(snapshot.corpus.name, root.display().to_string());
+    let titles: Vec<&str> = snapshot.corpus.talks.iter().map(|t| t.talk.title.as_str()).collect();
+    assert!(titles.iter().any(|t| t.contains("微服务拆分")), "{titles:?}");
+    assert!(titles.iter().any(|t| t.contains("深处的笔记")), "{titles:?}");
+    let kinds = |path: &str| -> Vec<stackradar::ProblemKind> {
+        snapshot.corpus.problems.iter().filter(|p| p.path.ends_with(path)).map(|p| p.kind).collect()
+    };
+    assert_eq!(kinds("blob.md"), [stackradar::ProblemKind::Binary]);
+    // Once, as a catalog: not also as a file that is not a note.
+    assert_eq!(kinds("stackradar.catalog.json"), [stackradar::ProblemKind::Catalog]);
+}
