@@ -5,8 +5,9 @@
 //! word lists are data in `assets/catalog/`. A list for a person to review, ranked.
 
 use crate::catalog::Catalog;
+use foldhash::{HashMap, HashMapExt, HashSet};
+use memchr::memmem::Finder;
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
 
 /// What a candidate looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -114,8 +115,9 @@ pub fn suggest(catalog: &Catalog, passages: &[(u32, &str)], limit: usize) -> Vec
     ranked
 }
 
-/// Per lower-cased candidate: first spelling, shape, talks and occurrences.
-type Tally = HashMap<String, (String, Shape, HashSet<u32>, usize)>;
+/// Per lower-cased candidate: first spelling, shape, talks (ascending, each once) and
+/// occurrences. Passages arrive in talk order, so a talk is new exactly when it is not the last.
+type Tally = HashMap<String, (String, Shape, Vec<u32>, usize)>;
 
 fn tally_passage(tally: &mut Tally, talk: u32, text: &str, known: &HashSet<String>, english: &HashSet<&str>) {
     // One buffer for the lower-cased key: most words are dismissed and need no String of their own.
@@ -135,42 +137,59 @@ fn tally_passage(tally: &mut Tally, talk: u32, text: &str, known: &HashSet<Strin
             continue;
         }
         if let Some(entry) = tally.get_mut(&key) {
-            entry.2.insert(talk);
+            if entry.2.last() != Some(&talk) {
+                entry.2.push(talk);
+            }
             entry.3 += 1;
             continue;
         }
         let shape =
             if shape == Shape::CamelCase && all_common(word, english) { Shape::Compound } else { shape };
-        tally.insert(key.clone(), (word.to_owned(), shape, HashSet::from([talk]), 1));
+        tally.insert(key.clone(), (word.to_owned(), shape, vec![talk], 1));
     }
 }
 
 /// `right` added into `left`, which holds the earlier passages: its spellings win.
 fn merge(mut left: Tally, right: Tally) -> Tally {
     for (key, (text, shape, talks, occurrences)) in right {
-        let entry = left.entry(key).or_insert_with(|| (text, shape, HashSet::new(), 0));
+        let entry = left.entry(key).or_insert_with(|| (text, shape, Vec::new(), 0));
+        // Rayon merges neighbouring runs of passages, so the right side's talks follow the left's;
+        // the sort only runs if that ever stops holding.
+        let in_order = entry.2.last() <= talks.first();
         entry.2.extend(talks);
+        if !in_order {
+            entry.2.sort_unstable();
+        }
+        entry.2.dedup();
         entry.3 += occurrences;
     }
     left
 }
 
+/// Searchers for the marks around Chinese terms, built once. (`str::find` of a CJK mark looks
+/// for its last byte, which most CJK characters share.)
+static QUOTE_FINDERS: std::sync::LazyLock<[(Finder<'static>, Finder<'static>); 3]> =
+    std::sync::LazyLock::new(|| {
+        [("“", "”"), ("《", "》"), ("「", "」")].map(|(open, close)| (Finder::new(open), Finder::new(close)))
+    });
+
 /// Candidate names in `text`, with their shapes.
 pub fn candidates(text: &str) -> Vec<(&str, Shape)> {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
+    let token_end = |from: usize| {
+        from + bytes.get(from..).unwrap_or_default().iter().take_while(|&&b| is_token_byte(b)).count()
+    };
     let mut i = 0;
-    while let Some(&first) = bytes.get(i) {
-        let after_token = i.checked_sub(1).and_then(|k| bytes.get(k)).is_some_and(|&b| is_token_byte(b));
-        let starts_word = first.is_ascii_alphabetic() && !after_token;
-        if !starts_word {
-            i += 1;
+    // Most of a Chinese text is not Latin: jump from letter to letter.
+    while let Some(skip) = bytes.get(i..).and_then(|rest| rest.iter().position(u8::is_ascii_alphabetic)) {
+        i += skip;
+        // A letter inside a token (`3ks`, `a.b`) starts no word; nor does the rest of that token.
+        if i.checked_sub(1).and_then(|k| bytes.get(k)).is_some_and(|&b| is_token_byte(b)) {
+            i = token_end(i);
             continue;
         }
-        let mut j = i;
-        while bytes.get(j).is_some_and(|&b| is_token_byte(b)) {
-            j += 1;
-        }
+        let j = token_end(i);
         let word = text.get(i..j).unwrap_or_default().trim_end_matches(['.', '-', '_', '+']);
         // `Docker+Kubernetes` is two names, each found on its own elsewhere.
         let joined = word.contains('+');
@@ -184,11 +203,11 @@ pub fn candidates(text: &str) -> Vec<(&str, Shape)> {
         }
         i = j;
     }
-    for (open, close) in [('“', '”'), ('《', '》'), ('「', '」')] {
+    for (open, close) in QUOTE_FINDERS.iter() {
         let mut rest = text;
-        while let Some(a) = rest.find(open) {
-            let after = rest.get(a + open.len_utf8()..).unwrap_or_default();
-            let Some(b) = after.find(close) else { break };
+        while let Some(a) = open.find(rest.as_bytes()) {
+            let after = rest.get(a + open.needle().len()..).unwrap_or_default();
+            let Some(b) = close.find(after.as_bytes()) else { break };
             let term = after.get(..b).unwrap_or_default();
             let n = term.chars().count();
             if (2..=10).contains(&n) && term.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)) {
@@ -205,16 +224,15 @@ fn is_token_byte(b: u8) -> bool {
 }
 
 fn latin_shape(word: &str) -> Shape {
-    let letters: Vec<char> = word.chars().filter(char::is_ascii_alphabetic).collect();
-    if letters.len() >= 2 && letters.iter().all(char::is_ascii_uppercase) {
+    // Candidates are made of ASCII token bytes only, so bytes are characters here.
+    let bytes = word.as_bytes();
+    let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let upper = bytes.iter().filter(|b| b.is_ascii_uppercase()).count();
+    if letters >= 2 && upper == letters {
         Shape::Acronym
-    } else if word.chars().skip(1).any(|c| c.is_ascii_uppercase())
-        && word.chars().any(|c| c.is_ascii_lowercase())
-    {
+    } else if bytes.iter().skip(1).any(u8::is_ascii_uppercase) && bytes.iter().any(u8::is_ascii_lowercase) {
         Shape::CamelCase
-    } else if word.chars().any(|c| c.is_ascii_digit())
-        && word.chars().filter(char::is_ascii_alphabetic).count() >= 2
-    {
+    } else if bytes.iter().any(u8::is_ascii_digit) && letters >= 2 {
         Shape::Versioned
     } else {
         Shape::Latin
