@@ -10,7 +10,7 @@ mod rules;
 mod title;
 
 use crate::catalog::{Catalog, OrgId};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 pub use rules::OrgRules;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -73,7 +73,12 @@ impl OrgFinder {
                 owners.push(OrgId(u32::try_from(index).unwrap_or(u32::MAX)));
             }
         }
+        // A DFA: `in_body` runs it over the whole text of most talks, where the default
+        // (an NFA for this many names) was as slow as the technology matcher itself. Anchored
+        // searches too, so a name at the start of a title or clause is looked for there only.
         let ac = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .start_kind(StartKind::Both)
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
             .build(&names)?;
@@ -88,11 +93,11 @@ impl OrgFinder {
 
     /// A catalog organisation written at the very start of `text`, with its length.
     fn known_at_start(&self, text: &str) -> Option<(OrgId, usize)> {
-        let m = self.ac.find(text)?;
+        let m = self.ac.find(Input::new(text).anchored(Anchored::Yes))?;
         let bytes = text.as_bytes();
         let boundary = bytes.get(m.end()).is_none_or(|b| !b.is_ascii_alphanumeric());
         let owner = self.owners.get(m.pattern().as_usize())?;
-        (m.start() == 0 && boundary).then(|| (*owner, m.end()))
+        boundary.then(|| (*owner, m.end()))
     }
 
     /// The catalog organisation that is exactly `name`.
