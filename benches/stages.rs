@@ -121,6 +121,23 @@ fn main() {
         let _ = std::fs::remove_dir_all(&out);
         std::fs::create_dir_all(&out).unwrap();
     };
+    use stackradar::export::{analysis_tables, report, tables};
+    time("  summary.json + talks.jsonl", bytes, || {
+        let lines = report::talk_lines(&corpus);
+        (
+            serde_json::to_vec(&report::summary(&corpus)).unwrap().len(),
+            serde_json::to_vec(&lines).unwrap().len(),
+        )
+    });
+    time("  mentions.csv", bytes, || tables::mentions(&corpus).unwrap().len());
+    time("  tools.csv", bytes, || tables::tools(&corpus).unwrap().len());
+    time("  orgs.csv", bytes, || tables::orgs(&corpus).unwrap().len());
+    time("  migrations.csv", bytes, || tables::migrations(&corpus).unwrap().len());
+    time("  suggestions.csv", bytes, || tables::suggestions(&corpus).unwrap().len());
+    time("  analysis tables", bytes, || {
+        fresh();
+        analysis_tables::write(&corpus, &analyses, &out).unwrap();
+    });
     time("export: tables (summary, talks, mentions)", bytes, || {
         fresh();
         stackradar::export::report::write(&corpus, &analyses, &out).unwrap();
