@@ -60,20 +60,37 @@ impl Analyses {
         previous: &HashMap<u64, [f64; 2]>,
     ) -> Self {
         let selection = Selection::new(corpus, filter);
-        let timeline = timeline::timeline(corpus, &selection, granularity);
-        let graph = graph::cooccurrence(corpus, &selection, graph_options, previous);
-        let matrix = matrix::matrix(corpus, &selection, MATRIX_ORGS, MATRIX_TOOLS);
-        // The radar judges trends by year whatever granularity is on screen: months are too noisy.
-        let yearly;
-        let radar_timeline = if granularity == period::Granularity::Year {
-            &timeline
-        } else {
-            yearly = timeline::timeline(corpus, &selection, period::Granularity::Year);
-            &yearly
-        };
-        let radar = radar::radar(corpus, &selection, radar_timeline);
-        let migrations = graph::migration_edges(corpus, &selection);
-        let org_tools = graph::org_tool_edges(corpus, &selection);
+        let sel = &selection;
+        // Independent pure functions of the same selection: run side by side.
+        let ((timeline, radar), (graph, (matrix, (migrations, org_tools)))) = rayon::join(
+            || {
+                let timeline = timeline::timeline(corpus, sel, granularity);
+                // The radar judges trends by year whatever granularity is on screen: months are
+                // too noisy.
+                let radar = if granularity == period::Granularity::Year {
+                    radar::radar(corpus, sel, &timeline)
+                } else {
+                    radar::radar(corpus, sel, &timeline::timeline(corpus, sel, period::Granularity::Year))
+                };
+                (timeline, radar)
+            },
+            || {
+                rayon::join(
+                    || graph::cooccurrence(corpus, sel, graph_options, previous),
+                    || {
+                        rayon::join(
+                            || matrix::matrix(corpus, sel, MATRIX_ORGS, MATRIX_TOOLS),
+                            || {
+                                rayon::join(
+                                    || graph::migration_edges(corpus, sel),
+                                    || graph::org_tool_edges(corpus, sel),
+                                )
+                            },
+                        )
+                    },
+                )
+            },
+        );
         Self { selection, timeline, graph, matrix, radar, migrations, org_tools }
     }
 }

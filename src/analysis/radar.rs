@@ -121,12 +121,32 @@ pub struct Blip {
     pub reason: String,
 }
 
+/// Talks counted once each. Talks are visited in ascending order with all their mentions
+/// together, so a talk is new exactly when it is not the last one counted: no set is needed.
+#[derive(Default)]
+struct TalkCount {
+    n: u32,
+    last: Option<u32>,
+}
+
+impl TalkCount {
+    /// Counts `talk`; true when it was not counted yet.
+    fn add(&mut self, talk: u32) -> bool {
+        let new = self.last != Some(talk);
+        if new {
+            self.n += 1;
+            self.last = Some(talk);
+        }
+        new
+    }
+}
+
 #[derive(Default)]
 struct Evidence {
-    talks: BTreeSet<u32>,
-    uses: BTreeSet<u32>,
-    evaluating: BTreeSet<u32>,
-    moved_away: BTreeSet<u32>,
+    talks: TalkCount,
+    uses: TalkCount,
+    evaluating: TalkCount,
+    moved_away: TalkCount,
     adopters: BTreeSet<u32>,
 }
 
@@ -136,20 +156,21 @@ pub fn radar(corpus: &Corpus, selection: &Selection, timeline: &Timeline) -> Vec
     for talk in selection.talk_indices() {
         for m in selection.talk_mentions(corpus, talk) {
             let e = evidence.entry(m.tool).or_default();
-            e.talks.insert(talk);
+            e.talks.add(talk);
             let answered = m.role != Role::Question;
             match m.stance {
                 Stance::Uses if answered => {
-                    e.uses.insert(talk);
-                    if let Some(orgs) = corpus.postings.talk_orgs.get(talk as usize) {
+                    if e.uses.add(talk)
+                        && let Some(orgs) = corpus.postings.talk_orgs.get(talk as usize)
+                    {
                         e.adopters.extend(orgs.iter().map(|k| k.0));
                     }
                 }
                 Stance::Evaluating => {
-                    e.evaluating.insert(talk);
+                    e.evaluating.add(talk);
                 }
                 Stance::MovedAway => {
-                    e.moved_away.insert(talk);
+                    e.moved_away.add(talk);
                 }
                 _ => {}
             }
@@ -158,7 +179,7 @@ pub fn radar(corpus: &Corpus, selection: &Selection, timeline: &Timeline) -> Vec
     let last_date = timeline.series.iter().filter_map(|s| s.last_seen).max();
     let mut blips: Vec<Blip> = evidence
         .into_iter()
-        .filter(|(_, e)| count(&e.talks) >= MIN_TALKS)
+        .filter(|(_, e)| e.talks.n >= MIN_TALKS)
         .map(|(tool, e)| {
             let series = timeline.series_of(tool);
             let trend = series.map_or(Trend::Unknown, |s| s.trend);
@@ -167,20 +188,20 @@ pub fn radar(corpus: &Corpus, selection: &Selection, timeline: &Timeline) -> Vec
                 _ => false,
             };
             let category = corpus.catalog.tool(tool).map_or(Category::Other, |t| t.category);
-            let (uses, adopters, moved_away) = (count(&e.uses), count(&e.adopters), count(&e.moved_away));
+            let (uses, adopters, moved_away) = (e.uses.n, count(&e.adopters), e.moved_away.n);
             let ring = ring(uses, adopters, moved_away, trend);
             Blip {
                 tool,
                 quadrant: Quadrant::of(category),
                 ring,
                 is_new,
-                talks: count(&e.talks),
+                talks: e.talks.n,
                 uses,
                 adopters,
-                evaluating: count(&e.evaluating),
+                evaluating: e.evaluating.n,
                 moved_away,
                 trend,
-                reason: reason(ring, uses, adopters, count(&e.evaluating), moved_away, trend),
+                reason: reason(ring, uses, adopters, e.evaluating.n, moved_away, trend),
             }
         })
         .collect();
