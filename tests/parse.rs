@@ -195,6 +195,10 @@ fn note_dates_come_from_front_matter_then_file_name_then_text() {
         ("notes.md", "slides\n2018/06/11 23:45 ~ 2018/06/15", Some("2018-06-11"), DateSource::Inferred),
         ("notes.md", "talk given June 3, 2021 in Taipei", Some("2021-06-03"), DateSource::Inferred),
         ("notes.md", "on 3 June 2021", Some("2021-06-03"), DateSource::Inferred),
+        // Chinese characters are word boundaries for English dates, as for technology names.
+        ("notes.md", "分享于June 3, 2021在台北", Some("2021-06-03"), DateSource::Inferred),
+        ("notes.md", "时间：3 June 2021。", Some("2021-06-03"), DateSource::Inferred),
+        ("notes.md", "codeJune 3, 2021", None, DateSource::None),
         ("notes.md", "no date here, version 1.18.3, since 1842", None, DateSource::None),
     ];
     for (path, text, day, source) in cases {

@@ -70,14 +70,14 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 /// `June 3, 2021`, `Jun. 3 2021`.
 static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     literal_regex(
-        r"(?i)\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b",
+        r"(?i)(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?-u:\b)",
     )
 });
 
 /// `3 June 2021`.
 static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     literal_regex(
-        r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})\b",
+        r"(?i)(?-u:\b)(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})(?-u:\b)",
     )
 });
 
