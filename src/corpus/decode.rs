@@ -51,17 +51,27 @@ pub struct Decoded {
 /// Decodes `bytes` as described in the module documentation. Never fails: bytes that are
 /// invalid in the chosen encoding become U+FFFD and `replaced_errors` says so.
 pub fn decode(bytes: &[u8]) -> Decoded {
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+    decode_owned(bytes.to_vec())
+}
+
+/// [`decode`] of bytes the caller no longer needs: valid UTF-8, by far the most common case,
+/// becomes the text without a copy.
+pub fn decode_owned(bytes: Vec<u8>) -> Decoded {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(&bytes) {
         return with_encoding(encoding, bytes.get(bom_len..).unwrap_or_default(), DecodeMethod::Bom);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Decoded {
-            text: text.to_owned(),
-            encoding: encoding_rs::UTF_8.name(),
-            method: DecodeMethod::ValidUtf8,
-            replaced_errors: false,
-        };
-    }
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => {
+            return Decoded {
+                text,
+                encoding: encoding_rs::UTF_8.name(),
+                method: DecodeMethod::ValidUtf8,
+                replaced_errors: false,
+            };
+        }
+        Err(error) => error.into_bytes(),
+    };
+    let bytes = bytes.as_slice();
     if is_mostly_utf8(bytes) {
         return with_encoding(encoding_rs::UTF_8, bytes, DecodeMethod::MostlyUtf8);
     }

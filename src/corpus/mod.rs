@@ -159,7 +159,7 @@ fn sample(sizes: &[u64], budget: u64) -> Vec<usize> {
 pub fn to_text(raw: RawFile) -> (TextFile, Vec<Problem>) {
     let mut problems = Vec::new();
     let bytes = raw.bytes.len() as u64;
-    let decoded = decode::decode(&raw.bytes);
+    let decoded = decode::decode_owned(raw.bytes);
     if decoded.replaced_errors {
         problems.push(Problem::new(
             &raw.path,
