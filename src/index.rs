@@ -10,7 +10,7 @@ pub use postings::{OrgKey, Postings, TalkTool};
 
 use crate::catalog::{self, Catalog};
 use crate::corpus::{self, LoadControl, LoadError, LoadOptions, LoadStage, Source, TextFile};
-use crate::extract::{Extractor, Mention, Migration, TalkFindings, TalkOrg};
+use crate::extract::{ExtractError, Extractor, Mention, Migration, TalkFindings, TalkOrg};
 use crate::parse::{self, Talk};
 use crate::problem::{Problem, ProblemKind};
 use jiff::civil::Date;
@@ -97,10 +97,18 @@ impl Corpus {
             ));
         };
         let sample = corpus::Preview { budget, show: Box::new(show) };
-        let (files, mut problems) = corpus::read_texts_previewing(source, options, control, Some(sample))?;
+        // The matcher's automata take a single core tens of milliseconds to build: built beside
+        // the reading, which leaves a core idle at times (waiting for the disk, between files).
+        let (read, extractor) = std::thread::scope(|scope| {
+            let building = scope.spawn(|| Extractor::new(&catalog));
+            let read = corpus::read_texts_previewing(source, options, control, Some(sample));
+            // A panic while building is a bug; `build` then builds again and reports the error.
+            (read, building.join().ok())
+        });
+        let (files, mut problems) = read?;
         control.enter(LoadStage::Parsing);
         problems.extend(catalog_problems.iter().cloned());
-        let corpus = Self::build(name, files, problems, catalog, control);
+        let corpus = Self::build_with(name, files, problems, catalog, control, extractor);
         // Files and talks are skipped once cancelled, so the corpus built is partial: drop it.
         if control.is_cancelled() {
             return Err(LoadError::Cancelled);
@@ -131,9 +139,22 @@ impl Corpus {
     fn build(
         name: String,
         files: Vec<TextFile>,
+        problems: Vec<Problem>,
+        catalog: Arc<Catalog>,
+        control: &LoadControl,
+    ) -> Self {
+        Self::build_with(name, files, problems, catalog, control, None)
+    }
+
+    /// [`Self::build`] with the extractor of `catalog` already built, or being built here when
+    /// `extractor` is `None`.
+    fn build_with(
+        name: String,
+        files: Vec<TextFile>,
         mut problems: Vec<Problem>,
         catalog: Arc<Catalog>,
         control: &LoadControl,
+        extractor: Option<Result<Extractor, ExtractError>>,
     ) -> Self {
         let parsed: Vec<parse::ParsedFile> = files
             .par_iter()
@@ -162,7 +183,7 @@ impl Corpus {
             migrations: Vec::new(),
             postings: Postings::default(),
         };
-        corpus.extract(control);
+        corpus.extract(control, extractor);
         if control.is_cancelled() {
             return corpus;
         }
@@ -177,8 +198,8 @@ impl Corpus {
     }
 
     /// Runs extraction over every talk, in parallel, and stores the results in talk order.
-    fn extract(&mut self, control: &LoadControl) {
-        let extractor = match Extractor::new(&self.catalog) {
+    fn extract(&mut self, control: &LoadControl, extractor: Option<Result<Extractor, ExtractError>>) {
+        let extractor = match extractor.unwrap_or_else(|| Extractor::new(&self.catalog)) {
             Ok(extractor) => extractor,
             Err(e) => {
                 self.problems.push(Problem::new("catalog", ProblemKind::Catalog, e.to_string()));
