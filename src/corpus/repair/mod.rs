@@ -125,7 +125,7 @@ pub fn repair(text: String) -> Repaired {
     if !file_is_mojibake
         && evidence.iter().flatten().all(|e| e.valid_multibyte < 4 || e.valid_multibyte < e.invalid * 2)
     {
-        return match cjk::detect(&text) {
+        return match cjk::detect(&text, &all_lines) {
             Some(reversal) => apply(&text, reversal),
             None => Repaired { text, report: RepairReport::default() },
         };
