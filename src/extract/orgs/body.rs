@@ -3,11 +3,16 @@
 //! companies, as customers or clouds, names none.
 
 use super::{OrgFinder, OrgSource, TalkOrg};
+use aho_corasick::{Anchored, Input};
+use memchr::memmem::Finder;
 use std::collections::HashMap;
 
 impl OrgFinder {
     /// The known organisation that `body` speaks of as its own, if exactly one stands out.
     pub(super) fn in_body(&self, body: &str) -> Option<TalkOrg> {
+        if !self.may_own(body) {
+            return None;
+        }
         // Per organisation: mentions, ownership mentions, first ownership name.
         let mut seen: HashMap<_, (usize, usize, &str)> = HashMap::new();
         for m in self.ac.find_iter(body) {
@@ -41,4 +46,21 @@ impl OrgFinder {
         }
         Some(TalkOrg { name: name.to_owned(), org: Some(org), source: OrgSource::Body })
     }
+
+    /// Whether `body` may speak of a known organisation as its own: it holds an ownership cue,
+    /// or `我们` right before a known name. Every body is asked; few say yes, and only those are
+    /// scanned for every name, so the answer must never be no when `in_body` could find one.
+    fn may_own(&self, body: &str) -> bool {
+        let bytes = body.as_bytes();
+        if self.ownership_cues.iter().any(|cue| cue.find(bytes).is_some()) {
+            return true;
+        }
+        WE.find_iter(bytes).any(|at| {
+            let rest = body.get(at + WE.needle().len()..).unwrap_or_default().trim_start();
+            self.ac.find(Input::new(rest).anchored(Anchored::Yes)).is_some()
+        })
+    }
 }
+
+/// `我们` (we), which makes the known name after it the speaker's own.
+static WE: std::sync::LazyLock<Finder<'static>> = std::sync::LazyLock::new(|| Finder::new("我们"));

@@ -6,6 +6,11 @@
 
 use super::rules::{ends_with_any, starts_with_any};
 use super::{OrgFinder, OrgSource, TalkOrg};
+use memchr::memmem::Finder;
+
+/// `分享人` (speaker), which starts a credit line. Searched for in every talk: a SIMD searcher
+/// built once, where `str::find` was a tenth of extraction.
+static CREDIT: std::sync::LazyLock<Finder<'static>> = std::sync::LazyLock::new(|| Finder::new("分享人"));
 
 /// How many clauses of a credit line are read.
 const MAX_CLAUSES: usize = 4;
@@ -13,8 +18,8 @@ const MAX_CLAUSES: usize = 4;
 impl OrgFinder {
     /// The organisation of the first credit line of `body`, if one names it.
     pub(super) fn in_credit(&self, body: &str) -> Option<TalkOrg> {
-        let at = body.find("分享人")?;
-        let line = body.get(at + "分享人".len()..).unwrap_or_default().lines().next()?;
+        let at = CREDIT.find(body.as_bytes())?;
+        let line = body.get(at + CREDIT.needle().len()..).unwrap_or_default().lines().next()?;
         let line = strip_links(line.trim_start_matches(['*', ':', '：', ' ']));
         let (sep, c) = line.char_indices().find(|(_, c)| matches!(c, '，' | ',' | '：' | ':'))?;
         let after_name = line.get(sep + c.len_utf8()..).unwrap_or_default();

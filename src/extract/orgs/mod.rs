@@ -11,6 +11,7 @@ mod title;
 
 use crate::catalog::{Catalog, OrgId};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use memchr::memmem::Finder;
 pub use rules::OrgRules;
 use serde::Serialize;
 use std::collections::HashSet;
@@ -60,6 +61,8 @@ pub struct OrgFinder {
     rules: OrgRules,
     /// Lower-cased technology names: a title's Latin word that is one is not a company.
     tools: HashSet<String>,
+    /// Searchers for the rules' ownership cues, built once: most talks are searched for them.
+    ownership_cues: Vec<Finder<'static>>,
 }
 
 impl OrgFinder {
@@ -88,7 +91,9 @@ impl OrgFinder {
             .flat_map(|t| t.match_forms())
             .map(|a| a.text.to_lowercase())
             .collect();
-        Ok(Self { ac, owners, rules: OrgRules::embedded()?, tools })
+        let rules = OrgRules::embedded()?;
+        let ownership_cues = rules.ownership_cues.iter().map(|cue| Finder::new(cue).into_owned()).collect();
+        Ok(Self { ac, owners, rules, tools, ownership_cues })
     }
 
     /// A catalog organisation written at the very start of `text`, with its length.
