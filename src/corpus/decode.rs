@@ -51,27 +51,20 @@ pub struct Decoded {
 /// Decodes `bytes` as described in the module documentation. Never fails: bytes that are
 /// invalid in the chosen encoding become U+FFFD and `replaced_errors` says so.
 pub fn decode(bytes: &[u8]) -> Decoded {
-    decode_owned(bytes.to_vec())
-}
-
-/// [`decode`] of bytes the caller no longer needs: valid UTF-8, by far the most common case,
-/// becomes the text without a copy.
-pub fn decode_owned(bytes: Vec<u8>) -> Decoded {
-    if let Some((encoding, bom_len)) = Encoding::for_bom(&bytes) {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return with_encoding(encoding, bytes.get(bom_len..).unwrap_or_default(), DecodeMethod::Bom);
     }
-    let bytes = match String::from_utf8(bytes) {
-        Ok(text) => {
-            return Decoded {
-                text,
-                encoding: encoding_rs::UTF_8.name(),
-                method: DecodeMethod::ValidUtf8,
-                replaced_errors: false,
-            };
-        }
-        Err(error) => error.into_bytes(),
-    };
-    let bytes = bytes.as_slice();
+    // simdutf8 validates Chinese text about ten times as fast as the standard library (21 ms
+    // against 225 ms for 105 MB here); validating with it and copying costs less than half of
+    // the standard library's validation alone.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Decoded {
+            text: text.to_owned(),
+            encoding: encoding_rs::UTF_8.name(),
+            method: DecodeMethod::ValidUtf8,
+            replaced_errors: false,
+        };
+    }
     if is_mostly_utf8(bytes) {
         return with_encoding(encoding_rs::UTF_8, bytes, DecodeMethod::MostlyUtf8);
     }

@@ -158,20 +158,23 @@ fn sample(sizes: &[u64], budget: u64) -> Vec<usize> {
 /// Decodes and repairs one file, reporting what it had to guess or change.
 pub fn to_text(raw: RawFile) -> (TextFile, Vec<Problem>) {
     let mut problems = Vec::new();
-    let bytes = raw.bytes.len() as u64;
-    let decoded = decode::decode_owned(raw.bytes);
+    let RawFile { path, bytes } = raw;
+    let decoded = decode::decode(&bytes);
+    // The text is all that is kept: the bytes go before repair makes its copies.
+    let size = bytes.len() as u64;
+    drop(bytes);
     if decoded.replaced_errors {
         problems.push(Problem::new(
-            &raw.path,
+            &path,
             ProblemKind::Decoding,
             format!("some bytes are not valid {}; they were replaced by \u{FFFD}", decoded.encoding),
         ));
     }
-    let text = if html::is_html_path(&raw.path) { html::to_text(&decoded.text) } else { decoded.text };
+    let text = if html::is_html_path(&path) { html::to_text(&decoded.text) } else { decoded.text };
     let repaired = repair::repair(text);
     if let Some(family) = repaired.report.family {
         problems.push(Problem::new(
-            &raw.path,
+            &path,
             ProblemKind::Mojibake,
             format!(
                 "text had been decoded as {} once; {} characters were restored, {} could not be",
@@ -182,8 +185,8 @@ pub fn to_text(raw: RawFile) -> (TextFile, Vec<Problem>) {
         ));
     }
     let file = TextFile {
-        path: raw.path,
-        bytes,
+        path,
+        bytes: size,
         encoding: decoded.encoding,
         method: decoded.method,
         repair: repaired.report,
