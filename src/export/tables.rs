@@ -35,14 +35,24 @@ pub(crate) fn date(d: Option<Date>) -> String {
 /// Writes the five tables into `dir`.
 pub fn write(corpus: &Corpus, dir: &Path) -> Result<(), ExportError> {
     let path = dir.join("mentions.csv");
-    write_atomic_with(&path, |out| write_mentions(corpus, out).map_err(io_error(&path)))?;
-    let tables = [
-        ("tools.csv", tools(corpus)?),
-        ("orgs.csv", orgs(corpus)?),
-        ("migrations.csv", migrations(corpus)?),
-        ("suggestions.csv", suggestions(corpus)?),
-    ];
-    for (name, bytes) in tables {
+    // Independent tables, some with sequential parts: built side by side.
+    let (written, tables) = rayon::join(
+        || write_atomic_with(&path, |out| write_mentions(corpus, out).map_err(io_error(&path))),
+        || {
+            let ((tools, orgs), (migrations, suggestions)) = rayon::join(
+                || rayon::join(|| tools(corpus), || orgs(corpus)),
+                || rayon::join(|| migrations(corpus), || suggestions(corpus)),
+            );
+            Ok::<_, ExportError>([
+                ("tools.csv", tools?),
+                ("orgs.csv", orgs?),
+                ("migrations.csv", migrations?),
+                ("suggestions.csv", suggestions?),
+            ])
+        },
+    );
+    written?;
+    for (name, bytes) in tables? {
         write_atomic(&dir.join(name), &bytes)?;
     }
     Ok(())
