@@ -128,12 +128,14 @@ fn tally_passage(tally: &mut Tally, talk: u32, text: &str, known: &HashSet<Strin
         // Candidates are ASCII words or Chinese terms, which have no case.
         key.push_str(stem);
         key.make_ascii_lowercase();
+        // Each look-up hashes the word: the cheapest tests first, each done only when needed.
         // `Docker1.9`, `jdk8`: a known name with its version.
-        let versioned_known = known.contains(key.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.'));
+        let unversioned = key.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+        let versioned_known = || unversioned.len() < key.len() && known.contains(unversioned);
         // A dictionary word is ordinary language however it is cased (overlay, Gateway,
         // STATUS); CamelCase made only of such words is a field name more often than not.
-        let ordinary = matches!(shape, Shape::Latin | Shape::Acronym) && english.contains(key.as_str());
-        if known.contains(&key) || ordinary || versioned_known {
+        let ordinary = || matches!(shape, Shape::Latin | Shape::Acronym) && english.contains(key.as_str());
+        if known.contains(key.as_str()) || ordinary() || versioned_known() {
             continue;
         }
         if let Some(entry) = tally.get_mut(&key) {
