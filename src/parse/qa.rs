@@ -37,12 +37,26 @@ static ANSWER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Where the content of a question line starts, if the line starts a question.
 pub fn question_start(line: &str) -> Option<usize> {
+    if !matches!(marker_char(line), Some('Q' | '问' | '問')) {
+        return None;
+    }
     QUOTED_QUESTION.find(line).or_else(|| PLAIN_QUESTION.find(line)).map(|m| m.end())
 }
 
 /// Where the content of an answer line starts, if the line starts an answer.
 pub fn answer_start(line: &str) -> Option<usize> {
+    if !matches!(marker_char(line), Some('A' | '答' | '回')) {
+        return None;
+    }
     ANSWER.find(line).map(|m| m.end())
+}
+
+/// The first character of `line` after what may precede a marker in the patterns above (spaces,
+/// quote marks, bullets, bold): the marker's first character if the line has one. Most lines
+/// have none, and are turned away here without running a regex (every line of every note is
+/// asked, from all threads at once).
+fn marker_char(line: &str) -> Option<char> {
+    line.chars().find(|&c| !(c.is_whitespace() || matches!(c, '>' | '-' | '*' | '+')))
 }
 
 /// What the line being read belongs to.
@@ -151,5 +165,43 @@ impl Builder {
         if let Some(passage) = self.open.take() {
             self.passages.push(passage);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The first-character test in front of the regexes never turns away a line they accept.
+    #[test]
+    fn the_marker_test_keeps_every_line_the_patterns_accept() {
+        let lines = [
+            "> Q1：网络方案？",
+            "> > - Q text",
+            "  > 问题 2：用什么？",
+            "Q: plain",
+            "**Q3**：加粗",
+            "- Question 4: bullet",
+            "\u{3000}問：全角空格",
+            "A：我们用 Calico",
+            "> - **A2**: quoted answer",
+            "答：好",
+            "回答：是的",
+            "Answer 3: yes",
+            "* A:",
+            "QA 环节",
+            "Quality matters",
+            "普通的一行",
+            "",
+            "> 引用",
+        ];
+        for line in lines {
+            let question = QUOTED_QUESTION.find(line).or_else(|| PLAIN_QUESTION.find(line)).map(|m| m.end());
+            assert_eq!(question_start(line), question, "question: {line}");
+            assert_eq!(answer_start(line), ANSWER.find(line).map(|m| m.end()), "answer: {line}");
+        }
+        let accepted =
+            lines.iter().filter(|l| question_start(l).is_some() || answer_start(l).is_some()).count();
+        assert!(accepted >= 12, "the table holds markers of every kind ({accepted})");
     }
 }
