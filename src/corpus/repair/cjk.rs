@@ -193,28 +193,39 @@ fn char_score(c: char) -> f32 {
 mod tests {
     use super::*;
 
+    /// Clean lines in each script the code pages meet, short and long.
+    const CLEAN: [&str; 6] = [
+        "我们在生产环境使用 Kubernetes 和 Calico，网络插件从 Flannel 迁移过来。",
+        "我們在生產環境使用 Kubernetes 和 Calico，網路插件從 Flannel 遷移過來。",
+        "私たちは本番環境で Kubernetes を使っています。ネットワークは Calico です。",
+        "Ünïcödé façade — naïve café, 24×7 support ±5%",
+        "用 Docker 部署",
+        "ｶﾀｶﾅ and 😀 emoji",
+    ];
+
+    /// [`CLEAN`], and each of its lines read with every code page, alone and after ASCII.
+    fn clean_and_mojibake() -> Vec<String> {
+        let mut lines: Vec<String> = CLEAN.iter().map(|s| (*s).to_owned()).collect();
+        for text in CLEAN {
+            for (_, encoding) in FAMILIES {
+                let mojibake = encoding.decode_without_bom_handling(text.as_bytes()).0.into_owned();
+                lines.push(format!("Q: {mojibake}"));
+                lines.push(mojibake);
+            }
+        }
+        lines
+    }
+
     /// The cheap prefix test never turns away a line that the full test would keep.
     #[test]
     fn the_prefix_test_only_rejects_lines_that_cannot_be_reversed() {
-        let clean = [
-            "我们在生产环境使用 Kubernetes 和 Calico，网络插件从 Flannel 迁移过来。",
-            "我們在生產環境使用 Kubernetes 和 Calico，網路插件從 Flannel 遷移過來。",
-            "私たちは本番環境で Kubernetes を使っています。ネットワークは Calico です。",
-            "Ünïcödé façade — naïve café, 24×7 support ±5%",
-        ];
-        let mut lines: Vec<String> = clean.iter().map(|s| (*s).to_owned()).collect();
-        for text in clean {
-            for (_, encoding) in FAMILIES {
-                lines.push(encoding.decode_without_bom_handling(text.as_bytes()).0.into_owned());
-            }
-        }
-        for line in &lines {
+        for line in &clean_and_mojibake() {
             for (_, encoding) in FAMILIES {
                 let full = encode(line, encoding).is_some_and(|b| std::str::from_utf8(&b).is_ok());
                 assert!(!full || starts_like_utf8(line, encoding), "{line} with {}", encoding.name());
             }
         }
-        let rejected = clean.iter().filter(|line| !starts_like_utf8(line, GB18030)).count();
+        let rejected = CLEAN.iter().filter(|line| !starts_like_utf8(line, GB18030)).count();
         assert!(rejected >= 3, "clean text is turned away early");
     }
 
@@ -222,22 +233,7 @@ mod tests {
     /// turns away most clean Chinese lines.
     #[test]
     fn the_first_character_test_only_rejects_lines_that_cannot_be_reversed() {
-        let clean = [
-            "我们在生产环境使用 Kubernetes 和 Calico，网络插件从 Flannel 迁移过来。",
-            "我們在生產環境使用 Kubernetes 和 Calico，網路插件從 Flannel 遷移過來。",
-            "私たちは本番環境で Kubernetes を使っています。ネットワークは Calico です。",
-            "Ünïcödé façade — naïve café, 24×7 support ±5%",
-            "用 Docker 部署",
-            "ｶﾀｶﾅ and 😀 emoji",
-        ];
-        let mut lines: Vec<String> = clean.iter().map(|s| (*s).to_owned()).collect();
-        for text in clean {
-            for (_, encoding) in FAMILIES {
-                let mojibake = encoding.decode_without_bom_handling(text.as_bytes()).0.into_owned();
-                lines.push(format!("Q: {mojibake}"));
-                lines.push(mojibake);
-            }
-        }
+        let lines = clean_and_mojibake();
         let mut kept = 0;
         for line in &lines {
             for ((_, encoding), table) in FAMILIES.iter().zip(FIRST_CHAR_CAN_START.iter()) {
@@ -248,7 +244,7 @@ mod tests {
         }
         assert!(kept >= 4, "some of the mojibake lines are reversible ({kept})");
         let gbk = &FIRST_CHAR_CAN_START[0];
-        let rejected = clean.iter().take(3).filter(|line| !gbk.allows(line)).count();
+        let rejected = CLEAN.iter().take(3).filter(|line| !gbk.allows(line)).count();
         assert!(rejected >= 2, "clean text is turned away at its first character");
     }
 }
