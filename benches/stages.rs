@@ -87,6 +87,13 @@ fn main() {
     });
     let (catalog, _) = Catalog::embedded();
     let extractor = time("build the matcher", bytes, || Extractor::new(&catalog).unwrap());
+    time("matcher alone (no rules)", bytes, || {
+        let passages = files.par_iter().zip(&parsed).flat_map_iter(|(file, parsed)| {
+            let ranges = parsed.talks.iter().flat_map(|talk| talk.passages.iter().map(|p| p.range.clone()));
+            ranges.map(|range| extractor.matcher.count_raw_matches(&file.text, range))
+        });
+        passages.sum::<usize>()
+    });
     time("extract (mentions, stance, orgs)", bytes, || {
         files
             .par_iter()

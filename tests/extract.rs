@@ -65,6 +65,29 @@ fn boundaries_aliases_and_context_rules() {
     }
 }
 
+/// The bare automaton counts what the rules would reject too, and never panics on a range
+/// that is not in the text.
+#[test]
+fn raw_match_count_ignores_the_rules() {
+    let matcher = &extractor().matcher;
+    #[rustfmt::skip]
+    let cases: &[(&str, std::ops::Range<usize>, usize)] = &[
+        ("kafka and redis", 0..15, 2),
+        ("kafka and redis", 0..5, 1),
+        ("kafka and redis", 6..9, 0),
+        // `kafka` inside a word: the rules reject it, the automaton does not.
+        ("mykafka", 0..7, 1),
+        ("kafka", 0..99, 0),
+        #[allow(clippy::reversed_empty_ranges)] // a backwards range is what the case is about
+        ("kafka", 4..2, 0),
+    ];
+    for (text, range, want) in cases {
+        assert_eq!(matcher.count_raw_matches(text, range.clone()), *want, "{text:?} {range:?}");
+        let found = tools_in(text).len();
+        assert!(found <= matcher.count_raw_matches(text, 0..text.len()), "{text:?}: {found} mentions");
+    }
+}
+
 #[test]
 fn es_in_a_cqrs_talk_is_event_sourcing() {
     let (_, found, catalog) = run("基于 Actor 模型的 CQRS/ES 解决方案", "A：ES 的快照怎么做");

@@ -110,6 +110,17 @@ impl Matcher {
         self.patterns.iter().filter(|p| matches!(p, Pattern::Tool { .. })).count()
     }
 
+    /// Runs the automaton alone over `passage` of `text` — no boundary, case or context rule —
+    /// and counts its matches: what extraction would cost if its rules were free, the ceiling
+    /// that benchmarks set extraction's speed against.
+    pub fn count_raw_matches(&self, text: &str, passage: Range<usize>) -> usize {
+        // The automaton panics on a span outside its haystack.
+        if passage.start > passage.end || passage.end > text.len() {
+            return 0;
+        }
+        self.ac.find_iter(Input::new(text.as_bytes()).span(passage)).count()
+    }
+
     /// Scans `passage` of `text` (which lies in `talk`), appending technologies to `tools` and
     /// cue words to `cues`, both in text order.
     pub fn scan(
