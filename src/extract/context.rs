@@ -27,10 +27,14 @@ pub fn on_boundaries(hay: &[u8], start: usize, end: usize) -> bool {
 /// ASCII-case-insensitive substring test; `needle` is already lower-case.
 pub fn contains_ci(hay: &[u8], needle: &str) -> bool {
     let needle = needle.as_bytes();
-    if needle.is_empty() || needle.len() > hay.len() {
-        return needle.is_empty();
-    }
-    hay.windows(needle.len()).any(|w| w.eq_ignore_ascii_case(needle))
+    let Some((&first, rest)) = needle.split_first() else { return true };
+    let Some(last_start) = hay.len().checked_sub(needle.len()) else { return false };
+    // Every ambiguous alias asks this of the bytes around it: jumping between the first byte's
+    // two cases with memchr, instead of comparing at every offset, was most of its cost.
+    let starts = hay.get(..=last_start).unwrap_or_default();
+    memchr::memchr2_iter(first, first.to_ascii_uppercase(), starts).any(|i| {
+        hay.get(i + 1..i + needle.len()).is_some_and(|candidate| candidate.eq_ignore_ascii_case(rest))
+    })
 }
 
 fn starts_with_ci(hay: &[u8], needle: &str) -> bool {
@@ -105,4 +109,29 @@ pub fn alias_holds(alias: &Alias, key: usize, site: &Site<'_>, memo: &mut TalkMe
     }
     alias.excluded_by_talk_context.is_empty()
         || !memo.any_in_talk(key * 2 + 1, &alias.excluded_by_talk_context, talk_text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contains_ci_folds_ascii_case_only() {
+        #[rustfmt::skip]
+        let cases: &[(&str, &str, bool)] = &[
+            ("we use Golang here", "golang", true),
+            ("GOLANG", "golang", true),
+            ("golan", "golang", false),
+            ("", "go", false),
+            ("anything", "", true),
+            ("用 Go 语言", "go 语言", true),
+            ("用 Go 語言", "go 语言", false),
+            ("xxgo", "go", true),
+            ("g", "go", false),
+            ("gO", "go", true),
+        ];
+        for &(hay, needle, want) in cases {
+            assert_eq!(contains_ci(hay.as_bytes(), needle), want, "{needle:?} in {hay:?}");
+        }
+    }
 }
