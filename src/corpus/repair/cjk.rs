@@ -12,7 +12,7 @@
 //! UTF-8 by accident), and never passes the second.
 
 use super::Family;
-use super::model::MODEL;
+use super::model::CHARS;
 use encoding_rs::{BIG5, Encoding, GB18030, SHIFT_JIS};
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -175,8 +175,8 @@ fn likelihood(text: &str) -> f32 {
 }
 
 fn char_score(c: char) -> f32 {
-    if MODEL.knows(c) {
-        return MODEL.char(c);
+    if CHARS.knows(c) {
+        return CHARS.score(c);
     }
     match u32::from(c) {
         0xC0..=0x24F

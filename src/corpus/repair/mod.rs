@@ -110,6 +110,7 @@ struct LineEvidence {
 /// Loads the language model that lossy repair needs (about a tenth of a second, once), so that a
 /// caller can pay that cost ahead, off any latency-sensitive thread. Repair works without it.
 pub fn warm_up() {
+    std::sync::LazyLock::force(&model::CHARS);
     std::sync::LazyLock::force(&model::MODEL);
 }
 

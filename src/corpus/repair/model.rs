@@ -21,6 +21,14 @@ const NOT_A_WORD: f32 = -3.0;
 /// Score of a character the model has never seen, alone.
 const UNKNOWN_CHAR: f32 = -24.0;
 
+/// What detection needs of the model: each character's score on its own. Parsed from the same
+/// word list without building the word trie, so a clean corpus whose detection meets a
+/// suspicious line never pays for the full model (35 MB and most of its load time).
+pub(super) static CHARS: LazyLock<CharScores> = LazyLock::new(|| {
+    let (entries, total) = word_entries(WORDS);
+    CharScores::new(&entries, total)
+});
+
 /// The model, parsed from [`WORDS`] on first use.
 pub(super) static MODEL: LazyLock<Model> = LazyLock::new(|| {
     let mut model = Model::parse(WORDS);
@@ -31,14 +39,12 @@ pub(super) static MODEL: LazyLock<Model> = LazyLock::new(|| {
 /// A node of the trie, by index; the root is 0.
 pub(super) type Node = u32;
 
-/// Word log-probabilities in a trie over chars, plus char log-probabilities for lone chars.
+/// Word log-probabilities in a trie over chars, and running-text counts of chars and pairs.
 pub(super) struct Model {
     /// (parent node, char) packed into one key → child node.
     children: HashMap<u64, Node, BuildHasherDefault<PackedKeyHasher>>,
     /// Log-probability of the word that ends at each node; `NEG_INFINITY` for mere prefixes.
     word_score: Vec<f32>,
-    /// Score of each known char read on its own.
-    char_score: HashMap<char, f32, BuildHasherDefault<PackedKeyHasher>>,
     /// Running-text count of each char.
     char_count: HashMap<char, f64, BuildHasherDefault<PackedKeyHasher>>,
     /// Running-text count of each kept pair, keyed by [`pack_pair`].
@@ -50,38 +56,22 @@ pub(super) struct Model {
 impl Model {
     /// Parses the word list; malformed lines are skipped.
     fn parse(words: &str) -> Self {
-        let entries: Vec<(&str, f64)> = words
-            .lines()
-            .filter_map(|line| {
-                let (word, freq) = line.rsplit_once(' ')?;
-                let freq: f64 = freq.parse().ok()?;
-                (freq > 0.0 && !word.is_empty()).then_some((word, freq))
-            })
-            .collect();
-        let total: f64 = entries.iter().map(|(_, f)| f).sum::<f64>().max(1.0);
+        let (entries, total) = word_entries(words);
         let mut model = Self {
             children: HashMap::with_capacity_and_hasher(entries.len() * 2, BuildHasherDefault::default()),
             word_score: vec![f32::NEG_INFINITY],
-            char_score: HashMap::default(),
             char_count: HashMap::default(),
             pair_count: HashMap::default(),
             char_total: 1.0,
         };
-        let mut char_freq: HashMap<char, f64> = HashMap::new();
         for (word, freq) in &entries {
             let mut node = 0;
             for c in word.chars() {
-                *char_freq.entry(c).or_default() += freq;
                 node = model.child_or_insert(node, c);
             }
             if let Some(score) = model.word_score.get_mut(node as usize) {
                 *score = (freq / total).ln() as f32;
             }
-        }
-        for (c, freq) in char_freq {
-            let alone = model.child(0, c).map_or(f32::NEG_INFINITY, |n| model.word(n));
-            let as_part = (freq / total).ln() as f32 + NOT_A_WORD;
-            model.char_score.insert(c, alone.max(as_part));
         }
         model
     }
@@ -134,14 +124,64 @@ impl Model {
         self.word_score.get(node as usize).copied().unwrap_or(f32::NEG_INFINITY)
     }
 
-    /// Score of `c` read on its own.
+    /// Score of `c` read on its own (from [`CHARS`], which the model shares with detection).
     pub(super) fn char(&self, c: char) -> f32 {
-        self.char_score.get(&c).copied().unwrap_or(UNKNOWN_CHAR)
+        CHARS.score(c)
     }
 
     /// Whether the model knows `c` at all.
     pub(super) fn knows(&self, c: char) -> bool {
-        self.char_score.contains_key(&c)
+        CHARS.knows(c)
+    }
+}
+
+/// The word list's entries (`word frequency`, malformed lines skipped) and their total.
+fn word_entries(words: &str) -> (Vec<(&str, f64)>, f64) {
+    let entries: Vec<(&str, f64)> = words
+        .lines()
+        .filter_map(|line| {
+            let (word, freq) = line.rsplit_once(' ')?;
+            let freq: f64 = freq.parse().ok()?;
+            (freq > 0.0 && !word.is_empty()).then_some((word, freq))
+        })
+        .collect();
+    let total = entries.iter().map(|(_, f)| f).sum::<f64>().max(1.0);
+    (entries, total)
+}
+
+/// Each known character's score read on its own: as a word by itself, or as part of words
+/// with a penalty, whichever is higher.
+pub(super) struct CharScores(HashMap<char, f32, BuildHasherDefault<PackedKeyHasher>>);
+
+impl CharScores {
+    fn new(entries: &[(&str, f64)], total: f64) -> Self {
+        let mut in_words: HashMap<char, f64, BuildHasherDefault<PackedKeyHasher>> = HashMap::default();
+        let mut alone: HashMap<char, f32, BuildHasherDefault<PackedKeyHasher>> = HashMap::default();
+        for &(word, freq) in entries {
+            for c in word.chars() {
+                *in_words.entry(c).or_default() += freq;
+            }
+            let mut chars = word.chars();
+            if let (Some(c), None) = (chars.next(), chars.next()) {
+                // A word listed twice keeps its last frequency.
+                alone.insert(c, (freq / total).ln() as f32);
+            }
+        }
+        let scores = in_words.into_iter().map(|(c, freq)| {
+            let as_part = (freq / total).ln() as f32 + NOT_A_WORD;
+            (c, alone.get(&c).copied().unwrap_or(f32::NEG_INFINITY).max(as_part))
+        });
+        Self(scores.collect())
+    }
+
+    /// Score of `c` read on its own.
+    pub(super) fn score(&self, c: char) -> f32 {
+        self.0.get(&c).copied().unwrap_or(UNKNOWN_CHAR)
+    }
+
+    /// Whether any word of the list holds `c`.
+    pub(super) fn knows(&self, c: char) -> bool {
+        self.0.contains_key(&c)
     }
 }
 
@@ -295,5 +335,23 @@ mod tests {
             assert_eq!(loses_bytes(c), encoded, "{c:?}");
         }
         assert!(loses_bytes('中') && loses_bytes('不') && !loses_bytes('的') && !loses_bytes('a'));
+    }
+
+    #[test]
+    fn a_char_scores_as_a_word_or_as_part_of_words_whichever_is_higher() {
+        // Total 100: 中 is a word (10) and part of 中国 (40); 国 is only part of words.
+        let entries = [("中", 10.0), ("中国", 40.0), ("国家", 40.0), ("家", 2.0), ("家", 10.0)];
+        let scores = CharScores::new(&entries, 100.0);
+        #[rustfmt::skip]
+        let cases: &[(char, f32)] = &[
+            ('中', 0.1f32.ln()),                       // alone 0.1 beats (0.5 · e⁻³)
+            ('国', 0.8f32.ln() + NOT_A_WORD),          // in 中国 and 国家
+            ('家', 0.1f32.ln()),                       // listed twice: the last frequency counts
+            ('x', UNKNOWN_CHAR),
+        ];
+        for &(c, want) in cases {
+            assert!((scores.score(c) - want).abs() < 1e-4, "{c}: {} against {want}", scores.score(c));
+        }
+        assert!(scores.knows('国') && !scores.knows('x'));
     }
 }
