@@ -225,6 +225,10 @@ impl Corpus {
                 extractor.talk(text, &entry.talk, index, front_matter)
             })
             .collect();
+        // Sized once: grown by doubling, the vector's last reallocation held the old buffer,
+        // the new one and every talk's findings at the same time — the load's peak.
+        self.mentions.reserve_exact(findings.iter().map(|f| f.mentions.len()).sum());
+        self.migrations.reserve_exact(findings.iter().map(|f| f.migrations.len()).sum());
         for (entry, found) in self.talks.iter_mut().zip(findings) {
             entry.orgs = found.orgs;
             self.mentions.extend(found.mentions);
