@@ -17,6 +17,9 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use std::sync::Arc;
 
+/// Talks extracted side by side before their findings are merged (see [`Corpus::extract`]).
+const EXTRACT_CHUNK: usize = 1_024;
+
 /// Index of a file in [`Corpus::files`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct FileId(pub u32);
@@ -211,29 +214,38 @@ impl Corpus {
             .iter()
             .map(|f| parse::front_matter::split(&f.text).and_then(|b| f.text.get(..b.body_start)))
             .collect();
-        let findings: Vec<TalkFindings> = self
-            .talks
-            .par_iter()
-            .enumerate()
-            .map(|(index, entry)| {
-                if control.is_cancelled() {
-                    return TalkFindings::default();
-                }
-                let text = self.file(entry.file).map_or("", |f| f.text.as_str());
-                let front_matter = front_matters.get(entry.file.0 as usize).copied().flatten();
-                let index = u32::try_from(index).unwrap_or(u32::MAX);
-                extractor.talk(text, &entry.talk, index, front_matter)
-            })
-            .collect();
-        // Sized once: grown by doubling, the vector's last reallocation held the old buffer,
-        // the new one and every talk's findings at the same time — the load's peak.
-        self.mentions.reserve_exact(findings.iter().map(|f| f.mentions.len()).sum());
-        self.migrations.reserve_exact(findings.iter().map(|f| f.migrations.len()).sum());
-        for (entry, found) in self.talks.iter_mut().zip(findings) {
-            entry.orgs = found.orgs;
-            self.mentions.extend(found.mentions);
-            self.migrations.extend(found.migrations);
+        let files = &self.files;
+        let mut orgs = Vec::with_capacity(self.talks.len());
+        // A chunk of talks at a time: every talk's findings alive at once, beside the merged
+        // vectors they are copied into, were the load's peak of memory (as much again as the
+        // mentions themselves). Between chunks the cores wait for the chunk's slowest talk, a
+        // few milliseconds.
+        for (chunk_index, chunk) in self.talks.chunks(EXTRACT_CHUNK).enumerate() {
+            let first = chunk_index * EXTRACT_CHUNK;
+            let findings: Vec<TalkFindings> = chunk
+                .par_iter()
+                .enumerate()
+                .map(|(offset, entry)| {
+                    if control.is_cancelled() {
+                        return TalkFindings::default();
+                    }
+                    let text = files.get(entry.file.0 as usize).map_or("", |f| f.text.as_str());
+                    let front_matter = front_matters.get(entry.file.0 as usize).copied().flatten();
+                    let index = u32::try_from(first + offset).unwrap_or(u32::MAX);
+                    extractor.talk(text, &entry.talk, index, front_matter)
+                })
+                .collect();
+            for found in findings {
+                orgs.push(found.orgs);
+                self.mentions.extend(found.mentions);
+                self.migrations.extend(found.migrations);
+            }
         }
+        for (entry, orgs) in self.talks.iter_mut().zip(orgs) {
+            entry.orgs = orgs;
+        }
+        self.mentions.shrink_to_fit();
+        self.migrations.shrink_to_fit();
     }
 
     /// The mentions of talk number `talk` (an index into [`Self::talks`]).

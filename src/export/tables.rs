@@ -265,17 +265,12 @@ pub fn migrations(corpus: &Corpus) -> Result<Vec<u8>, ExportError> {
 
 /// Ranked candidate names missing from the catalog.
 pub fn suggestions(corpus: &Corpus) -> Result<Vec<u8>, ExportError> {
-    let passages: Vec<(u32, &str)> = corpus
-        .talks
-        .iter()
-        .enumerate()
-        .flat_map(|(index, entry)| {
-            let text = corpus.file(entry.file).map_or("", |f| f.text.as_str());
-            let index = u32::try_from(index).unwrap_or(u32::MAX);
-            entry.talk.passages.iter().filter_map(move |p| Some((index, text.get(p.range.clone())?)))
-        })
-        .collect();
-    let rows = suggestions::suggest(&corpus.catalog, &passages, SUGGESTION_LIMIT)
+    let passages = corpus.talks.par_iter().enumerate().flat_map_iter(|(index, entry)| {
+        let text = corpus.file(entry.file).map_or("", |f| f.text.as_str());
+        let index = u32::try_from(index).unwrap_or(u32::MAX);
+        entry.talk.passages.iter().filter_map(move |p| Some((index, text.get(p.range.clone())?)))
+    });
+    let rows = suggestions::suggest_from(&corpus.catalog, passages, SUGGESTION_LIMIT)
         .into_iter()
         .map(|s| vec![s.text, s.shape.as_str().to_owned(), s.talks.to_string(), s.occurrences.to_string()])
         .collect();

@@ -82,6 +82,16 @@ const NOT_NAME_ENDINGS: &[&str] = &[
 
 /// Ranks candidate names in `passages` (talk number, text), `limit` at most.
 pub fn suggest(catalog: &Catalog, passages: &[(u32, &str)], limit: usize) -> Vec<Suggestion> {
+    suggest_from(catalog, passages.par_iter().copied(), limit)
+}
+
+/// [`suggest`] over passages produced as they are needed, in talk order: a large corpus has
+/// hundreds of thousands, and a list of them all was the report's peak of memory.
+pub fn suggest_from<'a>(
+    catalog: &Catalog,
+    passages: impl ParallelIterator<Item = (u32, &'a str)>,
+    limit: usize,
+) -> Vec<Suggestion> {
     let known: HashSet<String> = catalog
         .technologies()
         .iter()
@@ -95,8 +105,7 @@ pub fn suggest(catalog: &Catalog, passages: &[(u32, &str)], limit: usize) -> Vec
     // Tallied in parallel over contiguous runs of passages and merged left to right, so each
     // candidate keeps the spelling it first appeared with, as a sequential pass would.
     let tally = passages
-        .par_iter()
-        .fold(Tally::new, |mut tally, &(talk, text)| {
+        .fold(Tally::new, |mut tally, (talk, text)| {
             tally_passage(&mut tally, talk, text, &known, &english);
             tally
         })
