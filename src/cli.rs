@@ -43,7 +43,7 @@ pub enum Command {
         /// Write into a folder that is not empty (our files in it are replaced).
         #[arg(long)]
         force: bool,
-        /// Skip files larger than this many MiB.
+        /// Skip files larger than this many MiB (at most 1024).
         #[arg(long, default_value_t = corpus::load::DEFAULT_MAX_FILE_BYTES / (1024 * 1024))]
         max_file_mib: u64,
         /// Do not render the charts (report.md and the tables only).

@@ -260,7 +260,7 @@ impl Corpus {
         self.talks
             .get(mention.talk as usize)
             .and_then(|t| self.file(t.file))
-            .and_then(|f| f.text.get(mention.range.clone()))
+            .and_then(|f| f.text.get(mention.range()))
             .unwrap_or("")
     }
 

@@ -207,3 +207,17 @@ fn a_file_that_yields_more_than_its_size_is_cut_at_the_cap() {
     assert_eq!(paths(&corpus), ["ok.md"]);
     assert_eq!(kinds(&corpus, "maps.md"), [ProblemKind::TooLarge]);
 }
+
+/// Mentions keep 32-bit offsets, so no option may let in a file whose text could pass 4 GiB.
+/// A sparse file: its size is what the loader checks first, nothing is read.
+#[test]
+fn a_file_over_the_hard_limit_is_skipped_whatever_the_option_says() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("ok.md"), "short note").unwrap();
+    let huge = fs::File::create(dir.path().join("huge.md")).unwrap();
+    huge.set_len(stackradar::corpus::load::MAX_FILE_BYTES_LIMIT + 1).unwrap();
+    drop(huge);
+    let corpus = load_with(dir.path(), &LoadOptions { max_file_bytes: u64::MAX, ..LoadOptions::default() });
+    assert_eq!(paths(&corpus), ["ok.md"]);
+    assert_eq!(kinds(&corpus, "huge.md"), [ProblemKind::TooLarge]);
+}

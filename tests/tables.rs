@@ -49,7 +49,7 @@ fn mentions_csv_keeps_corpus_order_across_parallel_batches() {
         assert_eq!(row[5], corpus.surface(m));
         assert_eq!(
             (row[8].parse::<usize>().unwrap(), row[9].parse::<usize>().unwrap()),
-            (m.range.start, m.range.end)
+            (m.start as usize, m.end as usize)
         );
     }
 }

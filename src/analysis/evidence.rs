@@ -122,7 +122,7 @@ fn mention_items(corpus: &Corpus, selection: &Selection, query: &Query) -> Vec<I
                 continue;
             }
             let entry = by_passage.entry(m.passage).or_insert_with(|| (m.role, Vec::new(), Vec::new()));
-            entry.1.push(m.range.clone());
+            entry.1.push(m.range());
             if !entry.2.contains(&m.tool) {
                 entry.2.push(m.tool);
             }

@@ -111,7 +111,7 @@ fn count(corpus: &Corpus, selection: &Selection) -> Counts {
         for m in selection.talk_mentions(corpus, talk) {
             flat.push(m.tool);
             if let Some(qa) = m.qa_index {
-                by_qa.push((qa, m.tool));
+                by_qa.push((qa.get(), m.tool));
             }
         }
         flat[start..].sort_unstable();

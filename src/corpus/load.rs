@@ -18,6 +18,11 @@ pub const NOTE_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "text", "html", 
 /// The default size cap: larger files are skipped with a problem.
 pub const DEFAULT_MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The largest file read whatever the options say. Mentions keep 32-bit byte offsets, and
+/// decoding can at most triple a text's size (one byte of a legacy encoding, or one invalid
+/// byte, becomes up to three of UTF-8), so every offset of a file this size stays below 4 GiB.
+pub const MAX_FILE_BYTES_LIMIT: u64 = 1 << 30;
+
 /// Where the notes come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Source {
@@ -46,7 +51,8 @@ pub const DEFAULT_PREVIEW_BYTES: u64 = 16 << 20;
 /// Knobs of the loader.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadOptions {
-    /// Files larger than this are skipped with a [`ProblemKind::TooLarge`] problem.
+    /// Files larger than this (or than [`MAX_FILE_BYTES_LIMIT`]) are skipped with a
+    /// [`ProblemKind::TooLarge`] problem.
     pub max_file_bytes: u64,
     /// Bytes of a large folder's files that the app loads first, as a preview; 0 for none.
     /// Only loads that show a preview use it (the app's, not the command line's).
@@ -351,7 +357,7 @@ pub fn read_file(full: &Path, shown: String, options: &LoadOptions) -> Result<Ra
         Problem::new(&shown, kind, message)
     };
     let file = std::fs::File::open(full).map_err(io_problem)?;
-    let cap = options.max_file_bytes;
+    let cap = options.max_file_bytes.min(MAX_FILE_BYTES_LIMIT);
     let too_large = |size: u64| {
         Problem::new(
             &shown,

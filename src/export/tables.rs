@@ -133,15 +133,15 @@ fn mention_rows(corpus: &Corpus, talk_ids: &[String], mentions: &[Mention]) -> R
             corpus.catalog.tool(m.tool).map_or(("", ""), |t| (t.id.as_str(), t.category.as_str()));
         writer.write_record([
             talk_id.as_str(),
-            m.qa_index.map_or("", |q| qa.format(q)),
+            m.qa_index.map_or("", |q| qa.format(q.get())),
             role_name(m.role),
             id,
             category,
             corpus.surface(m),
             m.stance.as_str(),
             line.format(m.line),
-            start.format(m.range.start),
-            end.format(m.range.end),
+            start.format(m.start),
+            end.format(m.end),
         ])?;
     }
     writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))

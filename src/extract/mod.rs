@@ -21,9 +21,14 @@ use crate::parse::{Role, Talk};
 use context::TalkMemo;
 use matcher::{CueHit, ToolHit};
 use sentence::SentenceEnds;
+use std::num::NonZeroU32;
 use std::ops::Range;
 
-/// One mention of a technology. Numbers, not strings: the surface is `text[range]`.
+/// One mention of a technology. Numbers, not strings: the surface is `text[range()]`.
+///
+/// A large corpus holds millions, so it is kept to 32 bytes: 32-bit byte offsets (the loader
+/// caps files at [`crate::corpus::load::MAX_FILE_BYTES_LIMIT`], which keeps every offset of a
+/// decoded text below 4 GiB) and a Q&A number with a niche for "none".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     /// Index of the talk in [`crate::Corpus::talks`].
@@ -34,14 +39,23 @@ pub struct Mention {
     pub tool: ToolId,
     /// Title, question, answer or body.
     pub role: Role,
-    /// The Q&A pair number, for questions and answers.
-    pub qa_index: Option<u32>,
-    /// Byte range in the file's text.
-    pub range: Range<usize>,
+    /// The Q&A pair number (1-based), for questions and answers.
+    pub qa_index: Option<NonZeroU32>,
+    /// Start of the byte range in the file's text.
+    pub start: u32,
+    /// End of the byte range in the file's text.
+    pub end: u32,
     /// 1-based line.
     pub line: u32,
     /// What the sentence says about it.
     pub stance: Stance,
+}
+
+impl Mention {
+    /// The byte range of the mention in its file's text.
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// A change from one technology to another, with the sentence that says so.
@@ -126,8 +140,11 @@ impl Extractor {
                     passage: u32::try_from(p_index).unwrap_or(u32::MAX),
                     tool: hit.tool,
                     role: passage.role,
-                    qa_index: passage.qa_index,
-                    range: hit.start..hit.end,
+                    qa_index: passage.qa_index.and_then(NonZeroU32::new),
+                    // The loader's size cap keeps offsets in range; a text built some other way
+                    // and larger than 4 GiB gets a range past its end, whose surface is empty.
+                    start: u32::try_from(hit.start).unwrap_or(u32::MAX),
+                    end: u32::try_from(hit.end).unwrap_or(u32::MAX),
                     line,
                     stance: stance::decide(passage.role == Role::Question, in_sentence),
                 });
@@ -199,4 +216,32 @@ fn cues_in<'a>(cues: &'a [CueHit], range: &Range<usize>) -> &'a [CueHit] {
     let lo = cues.partition_point(|c| c.start < range.start);
     let hi = cues.partition_point(|c| c.start < range.end);
     cues.get(lo..hi.max(lo)).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Mentions were 48 bytes (a `usize` range, a plain `Option<u32>`): a third of a large
+    /// corpus's index was padding and high halves of offsets.
+    #[test]
+    fn a_mention_takes_32_bytes() {
+        assert_eq!(std::mem::size_of::<Mention>(), 32);
+    }
+
+    #[test]
+    fn a_mention_gives_back_its_range() {
+        let mention = Mention {
+            talk: 0,
+            passage: 0,
+            tool: ToolId(0),
+            role: Role::Body,
+            qa_index: NonZeroU32::new(3),
+            start: 7,
+            end: 12,
+            line: 1,
+            stance: Stance::Neutral,
+        };
+        assert_eq!((mention.range(), mention.qa_index.map(NonZeroU32::get)), (7..12, Some(3)));
+    }
 }

@@ -246,7 +246,7 @@ mod tests {
         }
         for mention in &corpus.mentions {
             let entry = &corpus.talks[mention.talk as usize];
-            assert!(corpus.files[entry.file.0 as usize].text.get(mention.range.clone()).is_some());
+            assert!(corpus.files[entry.file.0 as usize].text.get(mention.range()).is_some());
         }
         assert_eq!(snapshot.file_talks.len(), corpus.files.len());
         assert_eq!(snapshot.file_talks.iter().map(Range::len).sum::<usize>(), corpus.talks.len());

@@ -123,8 +123,8 @@ fn passages(
         let index = u32::try_from(index).unwrap_or(u32::MAX);
         let marks: Vec<_> = mentions
             .iter()
-            .filter(|m| m.passage == index && m.range.start >= start)
-            .map(|m| m.range.start - start..m.range.end - start)
+            .filter(|m| m.passage == index && m.start as usize >= start)
+            .map(|m| m.start as usize - start..m.end as usize - start)
             .collect();
         let job = highlight::marked(text, &marks, marking);
         let chosen = target.passage == Some(index);
