@@ -130,7 +130,7 @@ fn main() {
     };
     use stackradar::export::{analysis_tables, report, tables};
     time("  summary.json + talks.jsonl", bytes, || {
-        let lines = report::talk_lines(&corpus);
+        let lines: Vec<_> = report::talk_lines(&corpus).collect();
         (
             serde_json::to_vec(&report::summary(&corpus)).unwrap().len(),
             serde_json::to_vec(&lines).unwrap().len(),

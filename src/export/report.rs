@@ -1,7 +1,7 @@
 //! The headless report: `summary.json` (what was loaded, how each file was decoded and repaired,
 //! and every problem) and `talks.jsonl` (one line per talk).
 
-use super::{ExportError, write_atomic};
+use super::{ExportError, write_atomic, write_atomic_with};
 use crate::corpus::repair::Family;
 use crate::extract::TalkOrg;
 use crate::index::Corpus;
@@ -145,23 +145,19 @@ pub fn summary(corpus: &Corpus) -> Summary<'_> {
     }
 }
 
-/// The lines of `talks.jsonl`, in corpus order.
-pub fn talk_lines(corpus: &Corpus) -> Vec<TalkLine<'_>> {
-    corpus
-        .talks
-        .iter()
-        .map(|entry| TalkLine {
-            id: corpus.talk_id(entry),
-            file: corpus.file(entry.file).map_or("", |f| f.path.as_str()),
-            index_in_file: entry.talk.index_in_file,
-            title: &entry.talk.title,
-            date: entry.talk.date.map(|d| d.to_string()),
-            date_source: entry.talk.date_source.as_str(),
-            qa_pairs: entry.talk.qa_pairs(),
-            line: entry.talk.line,
-            orgs: &entry.orgs,
-        })
-        .collect()
+/// The lines of `talks.jsonl`, in corpus order, made as they are written.
+pub fn talk_lines(corpus: &Corpus) -> impl ExactSizeIterator<Item = TalkLine<'_>> {
+    corpus.talks.iter().map(|entry| TalkLine {
+        id: corpus.talk_id(entry),
+        file: corpus.file(entry.file).map_or("", |f| f.path.as_str()),
+        index_in_file: entry.talk.index_in_file,
+        title: &entry.talk.title,
+        date: entry.talk.date.map(|d| d.to_string()),
+        date_source: entry.talk.date_source.as_str(),
+        qa_pairs: entry.talk.qa_pairs(),
+        line: entry.talk.line,
+        orgs: &entry.orgs,
+    })
 }
 
 /// Writes `summary.json`, `talks.jsonl`, the CSV tables of [`super::tables`] and the tables of
@@ -182,11 +178,16 @@ fn write_summary_and_talks(corpus: &Corpus, dir: &Path) -> Result<(), ExportErro
     let summary = serde_json::to_vec_pretty(&summary(corpus))
         .map_err(|source| ExportError::Serialise { what: "summary", source })?;
     write_atomic(&dir.join("summary.json"), &summary)?;
-    let mut jsonl = Vec::new();
-    for line in talk_lines(corpus) {
-        serde_json::to_writer(&mut jsonl, &line)
-            .map_err(|source| ExportError::Serialise { what: "talks", source })?;
-        jsonl.push(b'\n');
-    }
-    write_atomic(&dir.join("talks.jsonl"), &jsonl)
+    // Streamed: a line per talk, hundreds of thousands for a large corpus.
+    let path = dir.join("talks.jsonl");
+    write_atomic_with(&path, |out| {
+        for line in talk_lines(corpus) {
+            serde_json::to_writer(&mut *out, &line).map_err(|source| match source.is_io() {
+                true => ExportError::Io { path: path.clone(), source: source.into() },
+                false => ExportError::Serialise { what: "talks", source },
+            })?;
+            out.write_all(b"\n").map_err(|source| ExportError::Io { path: path.clone(), source })?;
+        }
+        Ok(())
+    })
 }
