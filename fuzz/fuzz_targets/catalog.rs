@@ -32,7 +32,7 @@ fuzz_target!(|bytes: &[u8]| {
     for (index, talk) in parse_file("fuzz.md", &text).talks.iter().enumerate() {
         let findings = extractor.talk(&text, talk, index as u32, None);
         for mention in &findings.mentions {
-            assert!(text.get(mention.range.clone()).is_some(), "mention {:?}", mention.range);
+            assert!(text.get(mention.range()).is_some(), "mention {:?}", mention.range());
             assert!(catalog.tool(mention.tool).is_some());
         }
         for migration in &findings.migrations {
