@@ -31,7 +31,8 @@
 //!
 //! It writes `words.txt` (`word frequency`), `pairs.txt` (`c count` for every character, then
 //! `ab count` for pairs) and `script.txt`: the characters written only in Simplified Chinese and
-//! those written only in Traditional, from OpenCC's `STCharacters.txt`, so that a repair keeps to
+//! those written only in Traditional, from OpenCC's `STCharacters.txt` (checked against
+//! `TSCharacters.txt`, in the same folder), so that a repair keeps to
 //! the script of the text around it. `-- --script-only OPENCC_DIR OUT_DIR` writes that file alone.
 
 // Tests and tools index freely: a bad index is a failure to see, not to hide.
@@ -215,13 +216,16 @@ fn read_table(path: &str) -> Result<HashMap<String, String>, Box<dyn Error>> {
 /// Writes `script.txt`: a line `S` + the characters only Simplified text uses, and a line `T` +
 /// those only Traditional text uses. From `STCharacters.txt` and `TWVariants.txt`: a key that is not among its own
 /// values nor anybody's value is Simplified-only; a value that is not its key nor any key is
-/// Traditional-only (`后` maps to `後` and `后`, so it is neither).
+/// Traditional-only (`后` maps to `後` and `后`, so it is neither) — unless `TSCharacters.txt`
+/// converts it to itself among others: `象` maps to `象 像` (older Simplified wrote `象` for
+/// both), yet Simplified text writes `像`, and `TSCharacters.txt` says so (`像` to `像 象`).
 fn write_script(opencc: &str, out: &str) -> Result<(), Box<dyn Error>> {
     let read = |name: &str| -> Result<String, Box<dyn Error>> {
         let path = format!("{opencc}/{name}");
         Ok(std::fs::read_to_string(&path).map_err(|e| format!("{path}: {e}"))?)
     };
     let (characters, taiwan) = (read("STCharacters.txt")?, read("TWVariants.txt")?);
+    let to_simplified = read("TSCharacters.txt")?;
     let table = |text: &'_ str| -> Vec<(String, Vec<String>)> {
         text.lines()
             .filter(|line| !line.starts_with('#'))
@@ -241,8 +245,15 @@ fn write_script(opencc: &str, out: &str) -> Result<(), Box<dyn Error>> {
     let single = |s: &str| s.chars().count() == 1;
     let simplified: std::collections::BTreeSet<&str> =
         keys.iter().copied().filter(|k| single(k) && !values.contains(k)).collect();
+    let to_simplified = table(&to_simplified);
+    // Characters that Traditional-to-Simplified conversion changes, always: `們`, not `像`.
+    let converted: std::collections::HashSet<&str> = to_simplified
+        .iter()
+        .filter(|(key, values)| !values.contains(key))
+        .map(|(key, _)| key.as_str())
+        .collect();
     let mut traditional: std::collections::BTreeSet<&str> =
-        values.iter().copied().filter(|v| single(v) && !keys.contains(v)).collect();
+        values.iter().copied().filter(|v| single(v) && !keys.contains(v) && converted.contains(v)).collect();
     // Taiwan's variant of a Traditional-only character (`裏` → `裡`) is one too; not every
     // variant is (`着` → `著`, and Simplified text writes `著名`).
     let taiwan = table(&taiwan);
@@ -250,7 +261,7 @@ fn write_script(opencc: &str, out: &str) -> Result<(), Box<dyn Error>> {
         .iter()
         .filter(|(key, _)| traditional.contains(key.as_str()))
         .flat_map(|(_, v)| v.iter().map(String::as_str))
-        .filter(|v| single(v) && !keys.contains(v))
+        .filter(|v| single(v) && !keys.contains(v) && converted.contains(v))
         .collect();
     traditional.extend(variants);
     let mut file = std::io::BufWriter::new(std::fs::File::create(format!("{out}/script.txt"))?);
