@@ -206,3 +206,20 @@ fn guesses_keep_to_the_script_of_their_line() {
         assert_eq!(repair::repair(damaged).text, clean, "{name}");
     }
 }
+
+/// Damaged characters right after a Latin name and a space: the model's running text puts
+/// spaces between Chinese phrases, before `不` far more often than before `中`, so `在 Pod 中`
+/// used to come back as `在 Pod 不`; and `像` was taken for a Traditional-only character, so a
+/// Simplified `好像` came back as `好吃`.
+#[test]
+fn chinese_after_latin_names_and_common_simplified_characters_come_back() {
+    let cases = [
+        ("after a Latin name", "在 Kubernetes 中使用 Calico 网络，在集群中配置一个或多个节点。"),
+        ("像 in Simplified", "我们的服务好像 ELK 不太行，就像我说的那样。"),
+    ];
+    for (name, clean) in cases {
+        let damaged = simulate::utf8_read_as_windows_1252(clean, true);
+        assert_ne!(damaged, clean, "{name}: fixture is not damaged");
+        assert_eq!(repair::repair(damaged).text, clean, "{name}");
+    }
+}
