@@ -232,12 +232,7 @@ fn write_line(
             (Unit::Slot(lost), Some((c, confidence))) if c != char::REPLACEMENT_CHARACTER => {
                 let begin = out.len();
                 out.push(c);
-                report.spans.push(RepairSpan {
-                    range: begin..out.len(),
-                    before: as_windows_1252(lost),
-                    after: c.to_string(),
-                    confidence,
-                });
+                report.spans.push(RepairSpan::new(begin, lost, c, confidence));
             }
             (Unit::Slot(_), _) => {
                 out.push(char::REPLACEMENT_CHARACTER);
@@ -395,11 +390,6 @@ fn fill(rest: &[u8], missing: usize, prefix: &mut Vec<u8>, scratch: &mut Vec<u8>
 
 fn is_continuation(byte: u8) -> bool {
     (0x80..0xC0).contains(&byte)
-}
-
-/// How the surviving bytes read in the damaged file (their Windows-1252 characters).
-fn as_windows_1252(bytes: &[u8]) -> String {
-    encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes).0.into_owned()
 }
 
 #[cfg(test)]

@@ -190,7 +190,7 @@ fn repairs(ui: &mut Ui, look: &Look, entry: &TalkEntry, file: &TextFile) {
         return;
     };
     let range = &entry.talk.range;
-    let spans: Vec<_> = report.spans.iter().filter(|s| range.contains(&s.range.start)).collect();
+    let spans: Vec<_> = report.spans.iter().filter(|s| range.contains(&s.start)).collect();
     let note = format!("{} {}.", look.t(Str::RepairFileNote), family.wrong_decoder());
     ui.label(RichText::new(note).color(look.palette.repaired));
     ui.weak(format!(
@@ -204,9 +204,9 @@ fn repairs(ui: &mut Ui, look: &Look, entry: &TalkEntry, file: &TextFile) {
     ));
     for span in spans {
         ui.horizontal(|ui| {
-            ui.monospace(format!("{:?}", span.before));
+            ui.monospace(format!("{:?}", span.before()));
             ui.label("→");
-            ui.label(RichText::new(&span.after).strong());
+            ui.label(RichText::new(span.after.to_string()).strong());
             let confidence = RichText::new(format!("{} {:.2}", look.t(Str::Confidence), span.confidence));
             let confidence = if span.confidence < LOW_CONFIDENCE {
                 confidence.color(look.palette.failure)
