@@ -64,20 +64,30 @@ struct Problem<'a> {
     script: Script,
 }
 
-/// One character of a damaged line: intact, or a slot of surviving bytes.
-#[derive(Clone, Copy)]
-enum Unit<'a> {
+/// One character of a damaged line: intact, or a slot of surviving bytes (found through the
+/// line's [`Line::starts`]). Four bytes: a damaged file is cut into one unit per character, and
+/// a unit that held its slot's bytes took 24.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unit {
     Char(char),
-    Slot(&'a [u8]),
+    Slot,
 }
 
 /// A line cut into units, with the windows that have to be decided.
 struct Line<'a> {
-    units: Vec<Unit<'a>>,
+    bytes: &'a [u8],
+    units: Vec<Unit>,
     /// Byte offset of each unit in the line, and the line's length last.
     starts: Vec<usize>,
     /// Unit ranges decided jointly (each holds at least one slot; no slot is in two).
     windows: Vec<std::ops::Range<usize>>,
+}
+
+impl<'a> Line<'a> {
+    /// The bytes of unit `position` (a slot's surviving bytes).
+    fn bytes_of(&self, position: usize) -> &'a [u8] {
+        &self.bytes[self.starts[position]..self.starts[position + 1]]
+    }
 }
 
 /// Appends the best reading of each of `lines` (each one line after lossless reversal), with
@@ -89,8 +99,9 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
     // intact chars), so that a window costs no allocation per position.
     let mut slots: HashMap<&[u8], Vec<char>> = HashMap::new();
     for line in cut.iter().flatten() {
-        for unit in &line.units {
-            if let Unit::Slot(surviving) = unit {
+        for (position, unit) in line.units.iter().enumerate() {
+            if *unit == Unit::Slot {
+                let surviving = line.bytes_of(position);
                 slots.entry(surviving).or_insert_with(|| candidates(surviving));
             }
         }
@@ -123,7 +134,9 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
                     .map(|(offset, unit)| match unit {
                         Unit::Char(_) if offset == 0 && gap => std::slice::from_ref(&LATIN_GAP),
                         Unit::Char(c) => std::slice::from_ref(c),
-                        Unit::Slot(surviving) => slots.get(surviving).map_or(UNKNOWN, Vec::as_slice),
+                        Unit::Slot => {
+                            slots.get(line.bytes_of(window.start + offset)).map_or(UNKNOWN, Vec::as_slice)
+                        }
                     })
                     .collect();
                 problems.push(Problem { candidates, script });
@@ -218,23 +231,23 @@ fn write_line(
     let mut guesses: Vec<Option<(char, f32)>> = vec![None; line.units.len()];
     for (window, &id) in line.windows.iter().zip(ids) {
         for (position, &guess) in window.clone().zip(&decided[id]) {
-            if matches!(line.units[position], Unit::Slot(_)) {
+            if line.units[position] == Unit::Slot {
                 guesses[position] = Some(guess);
             }
         }
     }
-    for (unit, guess) in line.units.iter().zip(guesses) {
+    for (position, (unit, guess)) in line.units.iter().zip(guesses).enumerate() {
         match (unit, guess) {
             (Unit::Char(c), _) => {
                 out.push(*c);
                 report.chars_restored += usize::from(!c.is_ascii());
             }
-            (Unit::Slot(lost), Some((c, confidence))) if c != char::REPLACEMENT_CHARACTER => {
+            (Unit::Slot, Some((c, confidence))) if c != char::REPLACEMENT_CHARACTER => {
                 let begin = out.len();
                 out.push(c);
-                report.spans.push(RepairSpan::new(begin, lost, c, confidence));
+                report.spans.push(RepairSpan::new(begin, line.bytes_of(position), c, confidence));
             }
-            (Unit::Slot(_), _) => {
+            (Unit::Slot, _) => {
                 out.push(char::REPLACEMENT_CHARACTER);
                 report.chars_unrestored += 1;
             }
@@ -254,7 +267,7 @@ fn line(bytes: &[u8]) -> Line<'_> {
         let end = run_end(&units, start);
         let (from, to) = (start.saturating_sub(1), (end + 1).min(units.len()));
         let mut cluster: Option<(usize, usize)> = None;
-        let slots = (start..end).filter(|&position| matches!(units[position], Unit::Slot(_)));
+        let slots = (start..end).filter(|&position| units[position] == Unit::Slot);
         for position in slots {
             cluster = match cluster {
                 Some((first, last)) if position - last <= CONTEXT => Some((first, position)),
@@ -270,14 +283,18 @@ fn line(bytes: &[u8]) -> Line<'_> {
         }
         start = end.max(start + 1);
     }
-    Line { units, starts, windows }
+    Line { bytes, units, starts, windows }
 }
 
 /// Splits a line into intact characters and slots (a lead byte with too few continuation bytes,
 /// or a stray byte), with the byte offset of each (and the length last).
-fn units(bytes: &[u8]) -> (Vec<Unit<'_>>, Vec<usize>) {
-    let mut units = Vec::with_capacity(bytes.len() / 2);
-    let mut starts = Vec::with_capacity(bytes.len() / 2);
+fn units(bytes: &[u8]) -> (Vec<Unit>, Vec<usize>) {
+    // One unit per byte that is not a continuation byte, give or take a stray one: sized from
+    // that count rather than from half the byte count, a Chinese line's tables are a third
+    // smaller.
+    let estimate = bytes.iter().filter(|&&b| !is_continuation(b)).count() + 1;
+    let mut units = Vec::with_capacity(estimate);
+    let mut starts = Vec::with_capacity(estimate + 1);
     // Invalid stretches of consecutive chunks belong together (`E0 80` splits in two chunks).
     let (mut position, mut broken) = (0, 0..0);
     for chunk in bytes.utf8_chunks() {
@@ -299,11 +316,11 @@ fn units(bytes: &[u8]) -> (Vec<Unit<'_>>, Vec<usize>) {
 }
 
 /// Splits an invalid stretch into slots: each byte that is not a continuation byte starts one.
-fn push_slots<'a>(mut rest: &'a [u8], mut at: usize, units: &mut Vec<Unit<'a>>, starts: &mut Vec<usize>) {
+fn push_slots(mut rest: &[u8], mut at: usize, units: &mut Vec<Unit>, starts: &mut Vec<usize>) {
     while !rest.is_empty() {
         let continuations = rest[1..].iter().take_while(|&&b| is_continuation(b)).count();
         let (slot, after) = rest.split_at(1 + continuations.min(3));
-        units.push(Unit::Slot(slot));
+        units.push(Unit::Slot);
         starts.push(at);
         at += slot.len();
         rest = after;
@@ -311,16 +328,16 @@ fn push_slots<'a>(mut rest: &'a [u8], mut at: usize, units: &mut Vec<Unit<'a>>, 
 }
 
 /// Whether unit `at` is a space after the Latin letter or digit at `before`.
-fn latin_gap(units: &[Unit<'_>], at: usize, before: usize) -> bool {
+fn latin_gap(units: &[Unit], at: usize, before: usize) -> bool {
     matches!(units.get(at), Some(Unit::Char(' ')))
         && matches!(units.get(before), Some(Unit::Char(c)) if c.is_ascii_alphanumeric())
 }
 
 /// Where the run starting at `start` ends: runs are maximal stretches of slots and intact
 /// letters outside ASCII (the characters that form words with a damaged neighbour).
-fn run_end(units: &[Unit<'_>], start: usize) -> usize {
-    let in_run = |u: &Unit<'_>| match u {
-        Unit::Slot(_) => true,
+fn run_end(units: &[Unit], start: usize) -> usize {
+    let in_run = |u: &Unit| match u {
+        Unit::Slot => true,
         Unit::Char(c) => !c.is_ascii() && c.is_alphabetic(),
     };
     match units.get(start) {
@@ -402,6 +419,22 @@ mod tests {
         let blank = char::REPLACEMENT_CHARACTER;
         let want = vec![vec![('中', 1.0), (blank, 0.6)], vec![('址', 0.95), (blank, COUNTED - 0.01)]];
         assert_eq!(counted_guesses(&decided), want);
+    }
+
+    /// A unit held its slot's bytes: 24 bytes for every character of a damaged file.
+    #[test]
+    fn a_unit_takes_4_bytes() {
+        assert_eq!(std::mem::size_of::<Unit>(), 4);
+    }
+
+    #[test]
+    fn slots_find_their_bytes_through_the_line() {
+        // 品 lost its last byte; 中 is intact; a stray continuation byte is a slot of its own.
+        let bytes = b"\xe5\x93\xe4\xb8\xad\x80a";
+        let line = line(bytes);
+        assert_eq!(line.units, [Unit::Slot, Unit::Char('中'), Unit::Slot, Unit::Char('a')]);
+        let slots: Vec<&[u8]> = [0, 2].map(|position| line.bytes_of(position)).to_vec();
+        assert_eq!(slots, [&b"\xe5\x93"[..], &b"\x80"[..]]);
     }
 
     #[test]
