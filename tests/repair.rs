@@ -195,6 +195,15 @@ fn clean_east_asian_text_is_not_mistaken_for_mojibake() {
     }
 }
 
+/// Each `(name, clean)` text, damaged with lost bytes, is repaired back to exactly itself.
+fn comes_back_whole(cases: &[(&str, &str)]) {
+    for &(name, clean) in cases {
+        let damaged = simulate::utf8_read_as_windows_1252(clean, true);
+        assert_ne!(damaged, clean, "{name}: fixture is not damaged");
+        assert_eq!(repair::repair(damaged).text, clean, "{name}");
+    }
+}
+
 /// A damaged character often has a reading in each script that forms an equally good word
 /// (`地址`, address, against `地區`, the Traditional spelling of region): the line's intact
 /// characters tell which script the writer used.
@@ -204,11 +213,7 @@ fn guesses_keep_to_the_script_of_their_line() {
         ("simplified", "请把镜像仓库的地址改为你自己的私有仓库地址，然后重新部署这个服务。"),
         ("traditional", "這是一家專業的軟體企業，業務遍及亞太區，團隊的工程師負責這個專案。"),
     ];
-    for (name, clean) in cases {
-        let damaged = simulate::utf8_read_as_windows_1252(clean, true);
-        assert_ne!(damaged, clean, "{name}: fixture is not damaged");
-        assert_eq!(repair::repair(damaged).text, clean, "{name}");
-    }
+    comes_back_whole(&cases);
 }
 
 /// Damaged characters right after a Latin name and a space: the model's running text puts
@@ -221,9 +226,5 @@ fn chinese_after_latin_names_and_common_simplified_characters_come_back() {
         ("after a Latin name", "在 Kubernetes 中使用 Calico 网络，在集群中配置一个或多个节点。"),
         ("像 in Simplified", "我们的服务好像 ELK 不太行，就像我说的那样。"),
     ];
-    for (name, clean) in cases {
-        let damaged = simulate::utf8_read_as_windows_1252(clean, true);
-        assert_ne!(damaged, clean, "{name}: fixture is not damaged");
-        assert_eq!(repair::repair(damaged).text, clean, "{name}");
-    }
+    comes_back_whole(&cases);
 }
