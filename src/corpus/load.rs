@@ -92,6 +92,23 @@ struct Candidate {
     shown: String,
 }
 
+/// A note file found by [`list`], not read yet: loads that hold only part of a corpus at a time
+/// read the list a batch at a time.
+#[derive(Debug, Clone)]
+pub struct Listed {
+    origin: Origin,
+    /// Path as shown to the user (see [`RawFile::path`]).
+    pub shown: String,
+    /// Size in bytes when listed (0 when it could not be told): for sizing batches.
+    pub size: u64,
+}
+
+#[derive(Debug, Clone)]
+enum Origin {
+    Embedded(&'static [u8]),
+    Disk(PathBuf),
+}
+
 /// Lists and reads every note file of `source`. The result is sorted by path.
 pub fn load(source: &Source, options: &LoadOptions) -> Result<(Vec<RawFile>, Vec<Problem>), LoadError> {
     load_with(source, options, &LoadControl::new())
@@ -104,31 +121,76 @@ pub fn load_with(
     options: &LoadOptions,
     control: &LoadControl,
 ) -> Result<(Vec<RawFile>, Vec<Problem>), LoadError> {
-    control.enter(LoadStage::Listing);
-    match source {
-        Source::Embedded => Ok((embedded_files(control), Vec::new())),
-        Source::Paths(paths) => load_paths(paths, options, control),
-    }
+    let (listed, mut problems) = list(source, control)?;
+    let (files, read_problems) = read_listed(listed, options, control)?;
+    problems.extend(read_problems);
+    Ok((files, problems))
 }
 
-fn embedded_files(control: &LoadControl) -> Vec<RawFile> {
+/// Every note file of `source`, sorted by path shown, each path once (the first found), and
+/// the entries the walk skipped. Fails only when an input path does not exist.
+pub fn list(source: &Source, control: &LoadControl) -> Result<(Vec<Listed>, Vec<Problem>), LoadError> {
+    control.enter(LoadStage::Listing);
+    let (mut listed, problems) = match source {
+        Source::Embedded => (embedded_files(control), Vec::new()),
+        Source::Paths(paths) => list_paths(paths, control)?,
+    };
+    // Stable: of two inputs that show the same path, the first given is kept.
+    listed.sort_by(|a, b| a.shown.cmp(&b.shown));
+    listed.dedup_by(|a, b| a.shown == b.shown);
+    Ok((listed, problems))
+}
+
+/// Reads `listed` in parallel, in its order; a file that cannot be read is a problem. Once
+/// `control` is cancelled the remaining files are skipped and the result is
+/// [`LoadError::Cancelled`].
+pub fn read_listed(
+    listed: Vec<Listed>,
+    options: &LoadOptions,
+    control: &LoadControl,
+) -> Result<(Vec<RawFile>, Vec<Problem>), LoadError> {
+    control.enter(LoadStage::Reading);
+    let read: Vec<Option<Result<RawFile, Problem>>> = listed
+        .into_par_iter()
+        .map(|file| {
+            (!control.is_cancelled()).then(|| {
+                let result = match file.origin {
+                    Origin::Embedded(bytes) => Ok(RawFile { path: file.shown, bytes: bytes.to_vec() }),
+                    Origin::Disk(full) => read_file(&full, file.shown, options),
+                };
+                control.file_done(result.as_ref().map_or(0, |f| f.bytes.len() as u64));
+                result
+            })
+        })
+        .collect();
+    if control.is_cancelled() {
+        return Err(LoadError::Cancelled);
+    }
+    let mut files = Vec::with_capacity(read.len());
+    let mut problems = Vec::new();
+    for result in read.into_iter().flatten() {
+        match result {
+            Ok(file) => files.push(file),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    Ok((files, problems))
+}
+
+fn embedded_files(control: &LoadControl) -> Vec<Listed> {
     let files = super::embedded::FILES;
     control.found(files.len() as u64);
-    control.enter(LoadStage::Reading);
     files
         .iter()
-        .map(|(name, bytes)| {
-            control.file_done(bytes.len() as u64);
-            RawFile { path: (*name).to_owned(), bytes: bytes.to_vec() }
+        .map(|(name, bytes)| Listed {
+            origin: Origin::Embedded(bytes),
+            shown: (*name).to_owned(),
+            size: bytes.len() as u64,
         })
         .collect()
 }
 
-fn load_paths(
-    paths: &[PathBuf],
-    options: &LoadOptions,
-    control: &LoadControl,
-) -> Result<(Vec<RawFile>, Vec<Problem>), LoadError> {
+fn list_paths(paths: &[PathBuf], control: &LoadControl) -> Result<(Vec<Listed>, Vec<Problem>), LoadError> {
     if let Some(missing) =
         paths.iter().find(|p| std::fs::metadata(p).is_err() && std::fs::symlink_metadata(p).is_err())
     {
@@ -140,31 +202,15 @@ fn load_paths(
     for root in paths {
         walk(root, prefix_with_root, &mut candidates, &mut problems, control);
     }
-    control.enter(LoadStage::Reading);
-    // Once cancelled, the remaining files are skipped rather than read.
-    let read: Vec<Option<Result<RawFile, Problem>>> = candidates
+    // A stat per file, for batch sizes: in parallel, as the reading will be.
+    let listed = candidates
         .into_par_iter()
         .map(|c| {
-            (!control.is_cancelled()).then(|| {
-                let result = read_candidate(c, options);
-                control.file_done(result.as_ref().map_or(0, |f| f.bytes.len() as u64));
-                result
-            })
+            let size = std::fs::metadata(&c.full).map_or(0, |m| m.len());
+            Listed { origin: Origin::Disk(c.full), shown: c.shown, size }
         })
         .collect();
-    if control.is_cancelled() {
-        return Err(LoadError::Cancelled);
-    }
-    let mut files = Vec::with_capacity(read.len());
-    for result in read.into_iter().flatten() {
-        match result {
-            Ok(file) => files.push(file),
-            Err(problem) => problems.push(problem),
-        }
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    files.dedup_by(|a, b| a.path == b.path);
-    Ok((files, problems))
+    Ok((listed, problems))
 }
 
 /// Collects the note files below `root` (or `root` itself), recording what it skips.
@@ -334,14 +380,9 @@ fn has_note_extension(path: &Path) -> bool {
         .is_some_and(|e| NOTE_EXTENSIONS.contains(&e.as_str()))
 }
 
-/// Reads one file, at most `max_file_bytes + 1` bytes of it so that a file that grows while it is
-/// read cannot make us read without end.
-fn read_candidate(candidate: Candidate, options: &LoadOptions) -> Result<RawFile, Problem> {
-    read_file(&candidate.full, candidate.shown, options)
-}
-
 /// Reads the file at `full`, shown to the user as `shown`, applying the size cap and the binary
-/// check. Every failure is a [`Problem`] about that file.
+/// check: at most `max_file_bytes + 1` bytes of it, so that a file that grows while it is read
+/// cannot make us read without end. Every failure is a [`Problem`] about that file.
 pub fn read_file(full: &Path, shown: String, options: &LoadOptions) -> Result<RawFile, Problem> {
     let io_problem = |error: io::Error| {
         let kind = if error.kind() == io::ErrorKind::NotFound {
