@@ -4,7 +4,7 @@
 
 use crate::corpus::{self, LoadOptions, Source};
 use crate::export;
-use crate::index::Corpus;
+use crate::index::{BATCH_BYTES, Corpus};
 use crate::{analysis, chart};
 use anyhow::Context;
 use clap::{Parser, Subcommand};
@@ -137,7 +137,9 @@ fn report(
 ) -> anyhow::Result<()> {
     let started = Instant::now();
     export::prepare_output_dir(out, force)?;
-    let corpus = Corpus::load(source, options)?;
+    // The tables that read text are written as the notes load, a batch of files at a time, so
+    // that the whole corpus's text is never held at once.
+    let corpus = export::streamed::load_writing_text_tables(source, options, out, BATCH_BYTES)?;
     let filter = analysis::Filter::default();
     let analyses = analysis::Analyses::run(
         &corpus,
@@ -146,7 +148,7 @@ fn report(
         &analysis::graph::GraphOptions::default(),
         &std::collections::HashMap::new(),
     );
-    export::report::write(&corpus, &analyses, out)?;
+    export::report::write_without_text_tables(&corpus, &analyses, out)?;
     let provenance = pack.caption.then(|| chart::Provenance::new(&corpus, &filter));
     let options = export::review::PackOptions {
         charts: pack.charts,

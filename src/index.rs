@@ -4,7 +4,10 @@
 //! built with, every talk with its organisations, every mention and migration. Nothing
 //! downstream ever mutates it.
 
+mod batched;
 pub mod postings;
+
+pub use batched::BATCH_BYTES;
 
 pub use postings::{OrgKey, Postings, TalkTool};
 
@@ -33,6 +36,19 @@ pub struct TalkEntry {
     pub talk: Talk,
     /// The organisations that gave the talk; empty when unknown.
     pub orgs: Vec<TalkOrg>,
+    /// Number of Q&A pairs, counted when parsed: kept by a corpus without passages.
+    pub qa_pairs: u32,
+    /// Number of passages, counted when parsed.
+    pub passages: u32,
+}
+
+impl TalkEntry {
+    /// The entry of `talk`, from file `file`, its organisations still unknown.
+    pub fn new(file: FileId, talk: Talk) -> Self {
+        let qa_pairs = u32::try_from(talk.qa_pairs()).unwrap_or(u32::MAX);
+        let passages = u32::try_from(talk.passages.len()).unwrap_or(u32::MAX);
+        Self { file, talk, orgs: Vec::new(), qa_pairs, passages }
+    }
 }
 
 /// The loaded corpus: read-only once built.
@@ -84,9 +100,7 @@ impl Corpus {
         preview: impl FnOnce(Corpus),
     ) -> Result<Self, LoadError> {
         // The catalog first: the preview needs it too.
-        let (mut catalog, mut catalog_problems) = Catalog::embedded();
-        catalog_problems.extend(catalog::user::apply(&mut catalog, &catalog::user::candidate_paths(source)));
-        let catalog = Arc::new(catalog);
+        let (catalog, catalog_problems) = Self::catalog_for(source);
         let name = source.display_name();
         let show = |files: Vec<TextFile>, mut problems: Vec<Problem>| {
             problems.extend(catalog_problems.iter().cloned());
@@ -118,6 +132,14 @@ impl Corpus {
         }
         control.enter(LoadStage::Done);
         Ok(corpus)
+    }
+
+    /// The embedded catalog with the user's catalog files for `source` applied, and the
+    /// problems those files have.
+    fn catalog_for(source: &Source) -> (Arc<Catalog>, Vec<Problem>) {
+        let (mut catalog, mut problems) = Catalog::embedded();
+        problems.extend(catalog::user::apply(&mut catalog, &catalog::user::candidate_paths(source)));
+        (Arc::new(catalog), problems)
     }
 
     /// Parses already decoded files into a snapshot, with the embedded catalog.
@@ -159,6 +181,23 @@ impl Corpus {
         control: &LoadControl,
         extractor: Option<Result<Extractor, ExtractError>>,
     ) -> Self {
+        let extractor = extractor.unwrap_or_else(|| Extractor::new(&catalog));
+        if let Err(e) = &extractor {
+            problems.push(extractor_problem(e));
+        }
+        Self::build_using(name, files, problems, catalog, control, extractor.as_ref().ok())
+    }
+
+    /// [`Self::build_with`] with the extractor built, or none (the catalog could not be
+    /// compiled, a problem already reported): then talks are found but no mentions.
+    fn build_using(
+        name: String,
+        files: Vec<TextFile>,
+        mut problems: Vec<Problem>,
+        catalog: Arc<Catalog>,
+        control: &LoadControl,
+        extractor: Option<&Extractor>,
+    ) -> Self {
         let parsed: Vec<parse::ParsedFile> = files
             .par_iter()
             .map(|f| {
@@ -173,7 +212,7 @@ impl Corpus {
         let mut talks = Vec::new();
         for (index, parsed) in parsed.into_iter().enumerate() {
             let file = FileId(u32::try_from(index).unwrap_or(u32::MAX));
-            talks.extend(parsed.talks.into_iter().map(|talk| TalkEntry { file, talk, orgs: Vec::new() }));
+            talks.extend(parsed.talks.into_iter().map(|talk| TalkEntry::new(file, talk)));
             problems.extend(parsed.problems);
         }
         let mut corpus = Self {
@@ -201,14 +240,8 @@ impl Corpus {
     }
 
     /// Runs extraction over every talk, in parallel, and stores the results in talk order.
-    fn extract(&mut self, control: &LoadControl, extractor: Option<Result<Extractor, ExtractError>>) {
-        let extractor = match extractor.unwrap_or_else(|| Extractor::new(&self.catalog)) {
-            Ok(extractor) => extractor,
-            Err(e) => {
-                self.problems.push(Problem::new("catalog", ProblemKind::Catalog, e.to_string()));
-                return;
-            }
-        };
+    fn extract(&mut self, control: &LoadControl, extractor: Option<&Extractor>) {
+        let Some(extractor) = extractor else { return };
         let front_matters: Vec<Option<&str>> = self
             .files
             .iter()
@@ -277,12 +310,12 @@ impl Corpus {
 
     /// Total number of Q&A pairs.
     pub fn qa_pairs(&self) -> usize {
-        self.talks.iter().map(|t| t.talk.qa_pairs()).sum()
+        self.talks.iter().map(|t| t.qa_pairs as usize).sum()
     }
 
     /// Total number of passages (titles, questions, answers, body paragraphs).
     pub fn passages(&self) -> usize {
-        self.talks.iter().map(|t| t.talk.passages.len()).sum()
+        self.talks.iter().map(|t| t.passages as usize).sum()
     }
 
     /// The earliest and latest talk dates, if any talk is dated.
@@ -291,6 +324,11 @@ impl Corpus {
         let first = dates.next()?;
         Some(dates.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d))))
     }
+}
+
+/// The problem of a catalog that cannot be compiled into a matcher.
+fn extractor_problem(error: &ExtractError) -> Problem {
+    Problem::new("catalog", ProblemKind::Catalog, error.to_string())
 }
 
 #[cfg(test)]

@@ -114,6 +114,19 @@ pub fn read_texts_previewing(
     Ok((files, problems))
 }
 
+/// Decodes and repairs `raw` in parallel, in its order, with the problems of each file after
+/// the files (unsorted); files not reached once `control` is cancelled are left out.
+pub fn decode_files(raw: Vec<RawFile>, control: &LoadControl) -> (Vec<TextFile>, Vec<Problem>) {
+    control.enter(LoadStage::Decoding);
+    let mut files = Vec::with_capacity(raw.len());
+    let mut problems = Vec::new();
+    for (_, (file, file_problems)) in decode_all(raw.into_iter().enumerate().collect(), control) {
+        files.push(file);
+        problems.extend(file_problems);
+    }
+    (files, problems)
+}
+
 /// Decodes `raw` in parallel, keeping each file's index; stops early once cancelled.
 fn decode_all(raw: Vec<(usize, RawFile)>, control: &LoadControl) -> Vec<(usize, (TextFile, Vec<Problem>))> {
     raw.into_par_iter()

@@ -8,6 +8,7 @@ pub mod network;
 pub mod png;
 pub mod report;
 pub mod review;
+pub mod streamed;
 pub mod svg;
 pub mod tables;
 
@@ -100,11 +101,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
 
 /// [`write_atomic`] for content produced piece by piece: `write` streams into a buffered writer
 /// over the temporary file, so a large table never has to be held in memory whole. When `write`
-/// fails, the temporary file is removed and `path` is left as it was.
-pub fn write_atomic_with(
+/// fails, the temporary file is removed and `path` is left as it was. `write` may fail with
+/// errors of its own (a load that writes as it goes), passed on as they are.
+pub fn write_atomic_with<E: From<ExportError>>(
     path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> Result<(), ExportError>,
-) -> Result<(), ExportError> {
+    write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
+) -> Result<(), E> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut builder = tempfile::Builder::new();
     // Temporary files are private (0600) by default; the export is an ordinary file for the

@@ -106,7 +106,7 @@ pub fn summary(corpus: &Corpus) -> Summary<'_> {
     for entry in &corpus.talks {
         if let Some((talks, qa_pairs)) = counts.get_mut(entry.file.0 as usize) {
             *talks += 1;
-            *qa_pairs += entry.talk.qa_pairs();
+            *qa_pairs += entry.qa_pairs as usize;
         }
     }
     let per_file = corpus
@@ -154,7 +154,7 @@ pub fn talk_lines(corpus: &Corpus) -> impl ExactSizeIterator<Item = TalkLine<'_>
         title: &entry.talk.title,
         date: entry.talk.date.map(|d| d.to_string()),
         date_source: entry.talk.date_source.as_str(),
-        qa_pairs: entry.talk.qa_pairs(),
+        qa_pairs: entry.qa_pairs as usize,
         line: entry.talk.line,
         orgs: &entry.orgs,
     })
@@ -166,6 +166,23 @@ pub fn write(corpus: &Corpus, analyses: &crate::analysis::Analyses, dir: &Path) 
     // The tables keep both cores busy only part of the time: the rest is written beside them.
     let (tables, rest) = rayon::join(
         || super::tables::write(corpus, dir),
+        || {
+            write_summary_and_talks(corpus, dir)?;
+            super::analysis_tables::write(corpus, analyses, dir)
+        },
+    );
+    tables.and(rest)
+}
+
+/// [`write`] for a corpus loaded without its texts ([`Corpus::load_batched`]): everything but
+/// the tables that read text, which [`super::streamed`] wrote during the load.
+pub fn write_without_text_tables(
+    corpus: &Corpus,
+    analyses: &crate::analysis::Analyses,
+    dir: &Path,
+) -> Result<(), ExportError> {
+    let (tables, rest) = rayon::join(
+        || super::tables::write_counts(corpus, dir),
         || {
             write_summary_and_talks(corpus, dir)?;
             super::analysis_tables::write(corpus, analyses, dir)

@@ -39,16 +39,12 @@ pub fn write(corpus: &Corpus, dir: &Path) -> Result<(), ExportError> {
     let (written, tables) = rayon::join(
         || write_atomic_with(&path, |out| write_mentions(corpus, out).map_err(io_error(&path))),
         || {
-            let ((tools, orgs), (migrations, suggestions)) = rayon::join(
-                || rayon::join(|| tools(corpus), || orgs(corpus)),
+            let (counts, (migrations, suggestions)) = rayon::join(
+                || write_counts(corpus, dir),
                 || rayon::join(|| migrations(corpus), || suggestions(corpus)),
             );
-            Ok::<_, ExportError>([
-                ("tools.csv", tools?),
-                ("orgs.csv", orgs?),
-                ("migrations.csv", migrations?),
-                ("suggestions.csv", suggestions?),
-            ])
+            counts?;
+            Ok::<_, ExportError>([("migrations.csv", migrations?), ("suggestions.csv", suggestions?)])
         },
     );
     written?;
@@ -56,6 +52,14 @@ pub fn write(corpus: &Corpus, dir: &Path) -> Result<(), ExportError> {
         write_atomic(&dir.join(name), &bytes)?;
     }
     Ok(())
+}
+
+/// Writes `tools.csv` and `orgs.csv` into `dir`: the tables that need no text, only counts, so
+/// that a corpus loaded without its texts ([`Corpus::load_batched`]) can write them too.
+pub fn write_counts(corpus: &Corpus, dir: &Path) -> Result<(), ExportError> {
+    let (tools, orgs) = rayon::join(|| tools(corpus), || orgs(corpus));
+    write_atomic(&dir.join("tools.csv"), &tools?)?;
+    write_atomic(&dir.join("orgs.csv"), &orgs?)
 }
 
 /// A CSV writer's failure while streaming: writing records only fails in the writer underneath.
@@ -83,7 +87,28 @@ pub fn mentions(corpus: &Corpus) -> Result<Vec<u8>, ExportError> {
 /// Streams the rows of [`mentions`] into `out`. A corpus can hold millions of mentions, so rows
 /// are written one by one from borrowed fields, with each talk's id formatted once.
 fn write_mentions(corpus: &Corpus, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    write_mention_rows(corpus, out).map_err(csv_io)
+    write_mention_header(out)?;
+    write_mention_rows(corpus, out)
+}
+
+/// Writes the header line of `mentions.csv`.
+pub fn write_mention_header(out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut header = csv::Writer::from_writer(&mut *out);
+    header
+        .write_record([
+            "talk_id",
+            "qa_index",
+            "role",
+            "tool",
+            "category",
+            "surface",
+            "stance",
+            "line",
+            "byte_start",
+            "byte_end",
+        ])
+        .map_err(csv_io)?;
+    header.flush()
 }
 
 /// Mentions formatted per parallel task: a few hundred microseconds of work.
@@ -92,22 +117,8 @@ const MENTION_CHUNK: usize = 4_096;
 /// Mentions formatted before they are written: a few megabytes, whatever the corpus size.
 pub const MENTION_BATCH: usize = MENTION_CHUNK * 16;
 
-fn write_mention_rows(corpus: &Corpus, out: &mut dyn std::io::Write) -> Result<(), csv::Error> {
-    let mut header = csv::Writer::from_writer(&mut *out);
-    header.write_record([
-        "talk_id",
-        "qa_index",
-        "role",
-        "tool",
-        "category",
-        "surface",
-        "stance",
-        "line",
-        "byte_start",
-        "byte_end",
-    ])?;
-    header.flush()?;
-    drop(header);
+/// Writes the rows of `mentions.csv` for the mentions of `corpus`, without the header.
+pub fn write_mention_rows(corpus: &Corpus, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let talk_ids: Vec<String> = corpus.talks.iter().map(|entry| corpus.talk_id(entry)).collect();
     // Rows are formatted in parallel, a batch at a time, and written in corpus order, so the file
     // is the same as a sequential writer's while memory stays bounded however many mentions.
@@ -115,7 +126,7 @@ fn write_mention_rows(corpus: &Corpus, out: &mut dyn std::io::Write) -> Result<(
         let parts: Vec<Result<Vec<u8>, csv::Error>> =
             mentions.par_chunks(MENTION_CHUNK).map(|chunk| mention_rows(corpus, &talk_ids, chunk)).collect();
         for part in parts {
-            out.write_all(&part?)?;
+            out.write_all(&part.map_err(csv_io)?)?;
         }
     }
     Ok(())
@@ -245,7 +256,17 @@ pub fn orgs(corpus: &Corpus) -> Result<Vec<u8>, ExportError> {
 
 /// One row per migration, with its evidence sentence.
 pub fn migrations(corpus: &Corpus) -> Result<Vec<u8>, ExportError> {
-    let rows = corpus
+    migrations_csv(migration_rows(corpus))
+}
+
+/// `migrations.csv` of `rows` ([`migration_rows`]).
+pub fn migrations_csv(rows: Vec<Vec<String>>) -> Result<Vec<u8>, ExportError> {
+    to_csv("migrations", &["talk_id", "from", "to", "line", "evidence"], rows)
+}
+
+/// The rows of `migrations.csv` for the migrations of `corpus`.
+pub fn migration_rows(corpus: &Corpus) -> Vec<Vec<String>> {
+    corpus
         .migrations
         .iter()
         .filter_map(|m| {
@@ -259,18 +280,27 @@ pub fn migrations(corpus: &Corpus) -> Result<Vec<u8>, ExportError> {
                 text.trim().to_owned(),
             ])
         })
-        .collect();
-    to_csv("migrations", &["talk_id", "from", "to", "line", "evidence"], rows)
+        .collect()
 }
 
 /// Ranked candidate names missing from the catalog.
 pub fn suggestions(corpus: &Corpus) -> Result<Vec<u8>, ExportError> {
-    let passages = corpus.talks.par_iter().enumerate().flat_map_iter(|(index, entry)| {
+    suggestions_csv(suggestions::suggest_from(&corpus.catalog, passages(corpus, 0), SUGGESTION_LIMIT))
+}
+
+/// Every passage of `corpus` as (talk number plus `talk_offset`, text), in talk order: what
+/// suggestions are counted over.
+pub fn passages(corpus: &Corpus, talk_offset: u32) -> impl ParallelIterator<Item = (u32, &str)> {
+    corpus.talks.par_iter().enumerate().flat_map_iter(move |(index, entry)| {
         let text = corpus.file(entry.file).map_or("", |f| f.text.as_str());
-        let index = u32::try_from(index).unwrap_or(u32::MAX);
+        let index = u32::try_from(index).unwrap_or(u32::MAX).saturating_add(talk_offset);
         entry.talk.passages.iter().filter_map(move |p| Some((index, text.get(p.range.clone())?)))
-    });
-    let rows = suggestions::suggest_from(&corpus.catalog, passages, SUGGESTION_LIMIT)
+    })
+}
+
+/// `suggestions.csv` of `ranked`.
+pub fn suggestions_csv(ranked: Vec<suggestions::Suggestion>) -> Result<Vec<u8>, ExportError> {
+    let rows = ranked
         .into_iter()
         .map(|s| vec![s.text, s.shape.as_str().to_owned(), s.talks.to_string(), s.occurrences.to_string()])
         .collect();

@@ -5,7 +5,7 @@
 //! word lists are data in `assets/catalog/`. A list for a person to review, ranked.
 
 use crate::catalog::Catalog;
-use foldhash::{HashMap, HashMapExt, HashSet};
+use foldhash::{HashMap, HashSet};
 use memchr::memmem::Finder;
 use rayon::prelude::*;
 
@@ -92,43 +92,95 @@ pub fn suggest_from<'a>(
     passages: impl ParallelIterator<Item = (u32, &'a str)>,
     limit: usize,
 ) -> Vec<Suggestion> {
-    let known: HashSet<String> = catalog
-        .technologies()
-        .iter()
-        .flat_map(|t| t.match_forms().into_iter().map(|f| f.text.to_lowercase()))
-        .chain(
-            catalog.organisations().iter().flat_map(|o| o.names().map(str::to_lowercase).collect::<Vec<_>>()),
-        )
-        .chain(word_list(NOT_NAMES).map(str::to_owned))
-        .collect();
-    let english: HashSet<&str> = word_list(ENGLISH).chain(word_list(NOT_NAMES)).collect();
-    // Tallied in parallel over contiguous runs of passages and merged left to right, so each
-    // candidate keeps the spelling it first appeared with, as a sequential pass would.
-    let tally = passages
-        .fold(Tally::new, |mut tally, (talk, text)| {
-            tally_passage(&mut tally, talk, text, &known, &english);
-            tally
-        })
-        .reduce(Tally::new, merge);
-    let mut ranked: Vec<Suggestion> = tally
-        .into_values()
-        .filter(|(_, _, talks, n)| talks.len() >= 2 || *n >= 3)
-        .map(|(text, shape, talks, occurrences)| Suggestion { text, shape, talks: talks.len(), occurrences })
-        .collect();
-    // Product names are usually CamelCase, acronyms or quoted; ordinary words are lower-case.
-    let score = |x: &Suggestion| x.talks * x.shape.weight();
-    ranked.sort_by(|a, b| {
-        (score(b), b.occurrences, a.shape, &a.text).cmp(&(score(a), a.occurrences, b.shape, &b.text))
-    });
-    ranked.truncate(limit);
-    ranked
+    let suggester = Suggester::new(catalog);
+    suggester.rank(suggester.tally(passages), limit)
+}
+
+/// What tells a candidate from a known name or an ordinary word: built once per catalog, then
+/// used for every batch of passages.
+#[derive(Debug, Clone)]
+pub struct Suggester {
+    known: HashSet<String>,
+    english: HashSet<&'static str>,
+}
+
+impl Suggester {
+    /// The known names of `catalog` (technologies and organisations) and the word lists.
+    pub fn new(catalog: &Catalog) -> Self {
+        let known = catalog
+            .technologies()
+            .iter()
+            .flat_map(|t| t.match_forms().into_iter().map(|f| f.text.to_lowercase()))
+            .chain(
+                catalog
+                    .organisations()
+                    .iter()
+                    .flat_map(|o| o.names().map(str::to_lowercase).collect::<Vec<_>>()),
+            )
+            .chain(word_list(NOT_NAMES).map(str::to_owned))
+            .collect();
+        let english = word_list(ENGLISH).chain(word_list(NOT_NAMES)).collect();
+        Self { known, english }
+    }
+
+    /// Counts the candidates of `passages` (talk number, text; in talk order).
+    pub fn tally<'a>(&self, passages: impl ParallelIterator<Item = (u32, &'a str)>) -> Tally {
+        // Tallied in parallel over contiguous runs of passages and merged left to right, so each
+        // candidate keeps the spelling it first appeared with, as a sequential pass would.
+        passages
+            .fold(Tally::default, |mut tally, (talk, text)| {
+                tally_passage(&mut tally.0, talk, text, &self.known, &self.english);
+                tally
+            })
+            .reduce(Tally::default, Tally::then)
+    }
+
+    /// The candidates of `tally` worth a look, best first, `limit` at most.
+    pub fn rank(&self, tally: Tally, limit: usize) -> Vec<Suggestion> {
+        let mut ranked: Vec<Suggestion> = tally
+            .0
+            .into_values()
+            .filter(|(_, _, talks, n)| talks.len() >= 2 || *n >= 3)
+            .map(|(text, shape, talks, occurrences)| Suggestion {
+                text,
+                shape,
+                talks: talks.len(),
+                occurrences,
+            })
+            .collect();
+        // Product names are usually CamelCase, acronyms or quoted; ordinary words are lower-case.
+        let score = |x: &Suggestion| x.talks * x.shape.weight();
+        ranked.sort_by(|a, b| {
+            (score(b), b.occurrences, a.shape, &a.text).cmp(&(score(a), a.occurrences, b.shape, &b.text))
+        });
+        ranked.truncate(limit);
+        ranked
+    }
+}
+
+/// Candidates counted so far (see [`Suggester::tally`]).
+#[derive(Debug, Clone, Default)]
+pub struct Tally(TallyMap);
+
+impl Tally {
+    /// This tally followed by `later`, the tally of the passages after these: the spellings
+    /// seen first win.
+    pub fn then(self, later: Tally) -> Tally {
+        Tally(merge(self.0, later.0))
+    }
 }
 
 /// Per lower-cased candidate: first spelling, shape, talks (ascending, each once) and
 /// occurrences. Passages arrive in talk order, so a talk is new exactly when it is not the last.
-type Tally = HashMap<String, (String, Shape, Vec<u32>, usize)>;
+type TallyMap = HashMap<String, (String, Shape, Vec<u32>, usize)>;
 
-fn tally_passage(tally: &mut Tally, talk: u32, text: &str, known: &HashSet<String>, english: &HashSet<&str>) {
+fn tally_passage(
+    tally: &mut TallyMap,
+    talk: u32,
+    text: &str,
+    known: &HashSet<String>,
+    english: &HashSet<&str>,
+) {
     // One buffer for the lower-cased key: most words are dismissed and need no String of their own.
     let mut key = String::new();
     for (word, shape) in candidates(text) {
@@ -161,7 +213,7 @@ fn tally_passage(tally: &mut Tally, talk: u32, text: &str, known: &HashSet<Strin
 }
 
 /// `right` added into `left`, which holds the earlier passages: its spellings win.
-fn merge(mut left: Tally, right: Tally) -> Tally {
+fn merge(mut left: TallyMap, right: TallyMap) -> TallyMap {
     for (key, (text, shape, talks, occurrences)) in right {
         let entry = left.entry(key).or_insert_with(|| (text, shape, Vec::new(), 0));
         // Rayon merges neighbouring runs of passages, so the right side's talks follow the left's;
