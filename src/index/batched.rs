@@ -1,4 +1,5 @@
-//! A load that holds one batch of files' texts at a time, for the headless report.
+//! A load that holds a batch of files' texts at a time (two while one is written and the next
+//! read), for the headless report.
 //!
 //! The report needs every mention (its analyses count them) but each text only once: for the
 //! rows of `mentions.csv`, the evidence of migrations and the suggestions. Held whole, the texts
@@ -12,8 +13,8 @@ use crate::corpus::{self, LoadControl, LoadError, LoadOptions, Source, load::Lis
 use crate::extract::Extractor;
 use std::sync::Arc;
 
-/// Bytes of files a batched load holds at a time: large enough that each batch keeps both
-/// cores busy, small beside the corpora that need batches.
+/// Bytes of files in a batch of a batched load: large enough that each batch keeps both cores
+/// busy, small beside the corpora that need batches. (16 MiB saved little memory and was slower.)
 pub const BATCH_BYTES: u64 = 32 << 20;
 
 impl Corpus {
@@ -41,20 +42,38 @@ impl Corpus {
         let name = source.display_name();
         let mut whole =
             Self { name: name.clone(), problems, catalog: Arc::clone(&catalog), ..Self::default() };
-        for batch in batches(listed, |file: &Listed| file.size, batch_bytes) {
+        let build = |batch: Vec<Listed>| -> Result<Corpus, LoadError> {
             let (raw, mut batch_problems) = corpus::load::read_listed(batch, options, &control)?;
             let (files, decode_problems) = corpus::decode_files(raw, &control);
             batch_problems.extend(decode_problems);
-            let part = Self::build_using(
+            let extractor = extractor.as_ref().ok();
+            Ok(Self::build_using(
                 name.clone(),
                 files,
                 batch_problems,
                 Arc::clone(&catalog),
                 &control,
-                extractor.as_ref().ok(),
-            );
-            each(&part, u32::try_from(whole.talks.len()).unwrap_or(u32::MAX))?;
+                extractor,
+            ))
+        };
+        let mut upcoming = batches(listed, |file: &Listed| file.size, batch_bytes).into_iter();
+        let mut next = upcoming.next().map(build).transpose()?;
+        while let Some(part) = next {
+            // The next batch is read and extracted while `each` writes this one: its sequential
+            // parts (writing, merging counts) would otherwise leave a core idle.
+            let (built, done) = std::thread::scope(|scope| {
+                let building = upcoming.next().map(|batch| scope.spawn(|| build(batch)));
+                let done = each(&part, u32::try_from(whole.talks.len()).unwrap_or(u32::MAX));
+                (building.map(|b| b.join()), done)
+            });
+            done?;
             whole.absorb(part);
+            next = match built {
+                None => None,
+                Some(Ok(result)) => Some(result?),
+                // A panic while building is a bug: let it go on as one.
+                Some(Err(panic)) => std::panic::resume_unwind(panic),
+            };
         }
         whole.postings = Postings::build(
             &whole.catalog,
