@@ -9,8 +9,9 @@
 //! migration, numbered as in a whole load — without texts and passages.
 
 use super::{Corpus, FileId, Postings, extractor_problem};
-use crate::corpus::{self, LoadControl, LoadError, LoadOptions, Source, load::Listed};
+use crate::corpus::{self, LoadControl, LoadError, LoadOptions, Source, TextFile, load::Listed};
 use crate::extract::Extractor;
+use crate::problem::Problem;
 use std::sync::Arc;
 
 /// Bytes of files in a batch of a batched load: large enough that each batch keeps both cores
@@ -42,36 +43,38 @@ impl Corpus {
         let name = source.display_name();
         let mut whole =
             Self { name: name.clone(), problems, catalog: Arc::clone(&catalog), ..Self::default() };
-        let build = |batch: Vec<Listed>| -> Result<Corpus, LoadError> {
-            let (raw, mut batch_problems) = corpus::load::read_listed(batch, options, &control)?;
+        // Reading, decoding and repairing (one file per core, so a large damaged file keeps a
+        // core to itself for a while) run a batch ahead, beside the parsing, extraction and
+        // writing of the batch before, which are parallel within files and fill the other core.
+        let decode = |batch: Vec<Listed>| -> Result<(Vec<TextFile>, Vec<Problem>), LoadError> {
+            let (raw, mut problems) = corpus::load::read_listed(batch, options, &control)?;
             let (files, decode_problems) = corpus::decode_files(raw, &control);
-            batch_problems.extend(decode_problems);
-            let extractor = extractor.as_ref().ok();
-            Ok(Self::build_using(
-                name.clone(),
-                files,
-                batch_problems,
-                Arc::clone(&catalog),
-                &control,
-                extractor,
-            ))
+            problems.extend(decode_problems);
+            Ok((files, problems))
         };
         let mut upcoming = batches(listed, |file: &Listed| file.size, batch_bytes).into_iter();
-        let mut next = upcoming.next().map(build).transpose()?;
-        while let Some(part) = next {
-            // The next batch is read and extracted while `each` writes this one: its sequential
-            // parts (writing, merging counts) would otherwise leave a core idle.
-            let (built, done) = std::thread::scope(|scope| {
-                let building = upcoming.next().map(|batch| scope.spawn(|| build(batch)));
+        let mut next = upcoming.next().map(decode).transpose()?;
+        while let Some((files, batch_problems)) = next {
+            let (decoded, done) = std::thread::scope(|scope| {
+                let decoding = upcoming.next().map(|batch| scope.spawn(|| decode(batch)));
+                let extractor = extractor.as_ref().ok();
+                let part = Self::build_using(
+                    name.clone(),
+                    files,
+                    batch_problems,
+                    Arc::clone(&catalog),
+                    &control,
+                    extractor,
+                );
                 let done = each(&part, u32::try_from(whole.talks.len()).unwrap_or(u32::MAX));
-                (building.map(|b| b.join()), done)
+                whole.absorb(part);
+                (decoding.map(|d| d.join()), done)
             });
             done?;
-            whole.absorb(part);
-            next = match built {
+            next = match decoded {
                 None => None,
                 Some(Ok(result)) => Some(result?),
-                // A panic while building is a bug: let it go on as one.
+                // A panic while decoding is a bug: let it go on as one.
                 Some(Err(panic)) => std::panic::resume_unwind(panic),
             };
         }
