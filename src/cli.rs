@@ -139,7 +139,8 @@ fn report(
     export::prepare_output_dir(out, force)?;
     // The tables that read text are written as the notes load, a batch of files at a time, so
     // that the whole corpus's text is never held at once.
-    let corpus = export::streamed::load_writing_text_tables(source, options, out, BATCH_BYTES)?;
+    let export::streamed::Loaded { corpus, per_file } =
+        export::streamed::load_writing_text_tables(source, options, out, BATCH_BYTES)?;
     let filter = analysis::Filter::default();
     let analyses = analysis::Analyses::run(
         &corpus,
@@ -148,7 +149,7 @@ fn report(
         &analysis::graph::GraphOptions::default(),
         &std::collections::HashMap::new(),
     );
-    export::report::write_without_text_tables(&corpus, &analyses, out)?;
+    export::report::write_without_text_tables(&corpus, per_file, &analyses, out)?;
     let provenance = pack.caption.then(|| chart::Provenance::new(&corpus, &filter));
     let options = export::review::PackOptions {
         charts: pack.charts,

@@ -79,10 +79,10 @@ fn batched_report_writes_the_same_files_as_a_whole_load() {
         // One file a batch, a few, and all of them in one.
         for batch_bytes in [1, 150_000, u64::MAX] {
             let dir = tempfile::tempdir().unwrap();
-            let corpus =
+            let streamed::Loaded { corpus, per_file } =
                 streamed::load_writing_text_tables(source, &options, dir.path(), batch_bytes).unwrap();
             let analyses = analyses(&corpus);
-            report::write_without_text_tables(&corpus, &analyses, dir.path()).unwrap();
+            report::write_without_text_tables(&corpus, per_file, &analyses, dir.path()).unwrap();
             pack(dir.path(), &corpus, &analyses);
             let written = files(dir.path());
             assert_eq!(written.keys().collect::<Vec<_>>(), expected.keys().collect::<Vec<_>>());
@@ -118,6 +118,7 @@ fn a_batched_load_keeps_everything_but_the_texts() {
     assert_eq!(paths(&batched), paths(&whole));
     assert!(batched.files.iter().all(|f| f.text.is_empty()));
     assert!(batched.talks.iter().all(|t| t.talk.passages.is_empty()));
+    assert!(batched.files.iter().all(|f| f.repair.spans.is_empty()));
 }
 
 #[test]

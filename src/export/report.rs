@@ -27,7 +27,7 @@ pub struct Summary<'a> {
     /// Earliest and latest talk date.
     pub date_range: Option<DateRange>,
     /// Per file: encoding, how it was decided, and repair counts.
-    pub per_file: Vec<FileSummary<'a>>,
+    pub per_file: Vec<FileSummary>,
     /// Everything skipped, guessed or repaired.
     pub problems: &'a [Problem],
 }
@@ -43,9 +43,9 @@ pub struct DateRange {
 
 /// One file's line in `summary.json`.
 #[derive(Debug, Serialize)]
-pub struct FileSummary<'a> {
+pub struct FileSummary {
     /// Path relative to the opened folder.
-    pub path: &'a str,
+    pub path: String,
     /// Size in bytes.
     pub bytes: u64,
     /// Encoding used.
@@ -102,6 +102,12 @@ pub struct TalkLine<'a> {
 
 /// Builds the summary of `corpus`.
 pub fn summary(corpus: &Corpus) -> Summary<'_> {
+    summary_of_files(corpus, file_summaries(corpus))
+}
+
+/// The lines of `summary.json`'s `per_file` for the files of `corpus`: a batched load
+/// ([`Corpus::load_batched`]) keeps no repair guesses, so they are made from each batch.
+pub fn file_summaries(corpus: &Corpus) -> Vec<FileSummary> {
     let mut counts = vec![(0, 0); corpus.files.len()];
     for entry in &corpus.talks {
         if let Some((talks, qa_pairs)) = counts.get_mut(entry.file.0 as usize) {
@@ -109,12 +115,12 @@ pub fn summary(corpus: &Corpus) -> Summary<'_> {
             *qa_pairs += entry.qa_pairs as usize;
         }
     }
-    let per_file = corpus
+    corpus
         .files
         .iter()
         .zip(counts)
         .map(|(file, (talks, qa_pairs))| FileSummary {
-            path: &file.path,
+            path: file.path.clone(),
             bytes: file.bytes,
             encoding: file.encoding,
             decided_by: file.method.as_str(),
@@ -129,7 +135,11 @@ pub fn summary(corpus: &Corpus) -> Summary<'_> {
                 low_confidence: file.repair.low_confidence(),
             },
         })
-        .collect();
+        .collect()
+}
+
+/// The summary of `corpus` with `per_file` (one line per file of it, in order).
+pub fn summary_of_files(corpus: &Corpus, per_file: Vec<FileSummary>) -> Summary<'_> {
     Summary {
         corpus: &corpus.name,
         files: corpus.files.len(),
@@ -167,7 +177,7 @@ pub fn write(corpus: &Corpus, analyses: &crate::analysis::Analyses, dir: &Path) 
     let (tables, rest) = rayon::join(
         || super::tables::write(corpus, dir),
         || {
-            write_summary_and_talks(corpus, dir)?;
+            write_summary_and_talks(&summary(corpus), corpus, dir)?;
             super::analysis_tables::write(corpus, analyses, dir)
         },
     );
@@ -175,24 +185,26 @@ pub fn write(corpus: &Corpus, analyses: &crate::analysis::Analyses, dir: &Path) 
 }
 
 /// [`write`] for a corpus loaded without its texts ([`Corpus::load_batched`]): everything but
-/// the tables that read text, which [`super::streamed`] wrote during the load.
+/// the tables that read text, which [`super::streamed`] wrote during the load, with `per_file`
+/// (made from each batch, [`file_summaries`]) as the files' lines of `summary.json`.
 pub fn write_without_text_tables(
     corpus: &Corpus,
+    per_file: Vec<FileSummary>,
     analyses: &crate::analysis::Analyses,
     dir: &Path,
 ) -> Result<(), ExportError> {
     let (tables, rest) = rayon::join(
         || super::tables::write_counts(corpus, dir),
         || {
-            write_summary_and_talks(corpus, dir)?;
+            write_summary_and_talks(&summary_of_files(corpus, per_file), corpus, dir)?;
             super::analysis_tables::write(corpus, analyses, dir)
         },
     );
     tables.and(rest)
 }
 
-fn write_summary_and_talks(corpus: &Corpus, dir: &Path) -> Result<(), ExportError> {
-    let summary = serde_json::to_vec_pretty(&summary(corpus))
+fn write_summary_and_talks(summary: &Summary<'_>, corpus: &Corpus, dir: &Path) -> Result<(), ExportError> {
+    let summary = serde_json::to_vec_pretty(summary)
         .map_err(|source| ExportError::Serialise { what: "summary", source })?;
     write_atomic(&dir.join("summary.json"), &summary)?;
     // Streamed: a line per talk, hundreds of thousands for a large corpus.

@@ -7,6 +7,7 @@
 //! the text-free corpus the load returns. The files are the same as those
 //! [`super::report::write`] writes from a whole corpus.
 
+use super::report::{FileSummary, file_summaries};
 use super::tables::{self, SUGGESTION_LIMIT};
 use super::{ExportError, io_error, write_atomic, write_atomic_with};
 use crate::corpus::{LoadError, LoadOptions, Source};
@@ -25,16 +26,26 @@ pub enum ReportError {
     Export(#[from] ExportError),
 }
 
+/// What the rest of the report is written from.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The corpus, without texts, passages and repair guesses.
+    pub corpus: Corpus,
+    /// The files' lines of `summary.json`, made while each batch was whole.
+    pub per_file: Vec<FileSummary>,
+}
+
 /// Loads `source` `batch_bytes` of files at a time ([`Corpus::load_batched`]), writing
 /// `mentions.csv`, `migrations.csv` and `suggestions.csv` into `dir` (which must exist), and
-/// returns the corpus, without its texts, for the rest of the report.
+/// returns what the rest of the report needs.
 pub fn load_writing_text_tables(
     source: &Source,
     options: &LoadOptions,
     dir: &Path,
     batch_bytes: u64,
-) -> Result<Corpus, ReportError> {
+) -> Result<Loaded, ReportError> {
     let path = dir.join("mentions.csv");
+    let mut per_file = Vec::new();
     let mut migration_rows = Vec::new();
     let mut suggester: Option<Suggester> = None;
     let mut tally = Tally::default();
@@ -43,6 +54,7 @@ pub fn load_writing_text_tables(
         tables::write_mention_header(out).map_err(io_error(&path))?;
         let corpus = Corpus::load_batched(source, options, batch_bytes, |batch, talk_offset| {
             tables::write_mention_rows(batch, out).map_err(io_error(&path))?;
+            per_file.extend(file_summaries(batch));
             migration_rows.extend(tables::migration_rows(batch));
             // Every batch has the same catalog: the first one's serves for all.
             let suggester = suggester.get_or_insert_with(|| Suggester::new(&batch.catalog));
@@ -57,5 +69,5 @@ pub fn load_writing_text_tables(
     write_atomic(&dir.join("migrations.csv"), &tables::migrations_csv(migration_rows)?)?;
     write_atomic(&dir.join("suggestions.csv"), &tables::suggestions_csv(suggestions)?)?;
     // The closure above either stored the corpus or failed, and a failure has returned.
-    Ok(loaded.unwrap_or_default())
+    Ok(Loaded { corpus: loaded.unwrap_or_default(), per_file })
 }

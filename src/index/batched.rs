@@ -6,7 +6,7 @@
 //! and their passages were most of a large load's memory. So the files are read, decoded,
 //! parsed and extracted a batch at a time, each batch handed to the caller as a corpus of its
 //! own, and only what the analyses need is kept: every file's record, talk, mention and
-//! migration, numbered as in a whole load — without texts and passages.
+//! migration, numbered as in a whole load — without texts, passages and repair guesses.
 
 use super::{Corpus, FileId, Postings, extractor_problem};
 use crate::corpus::{self, LoadControl, LoadError, LoadOptions, Source, TextFile, load::Listed};
@@ -24,8 +24,10 @@ impl Corpus {
     /// the number of talks before it; an error from it stops the load and is returned.
     ///
     /// The corpus returned holds the same files, talks, mentions, migrations, problems and
-    /// postings as [`Corpus::load`] would, but no texts (each file's `text` is empty) and no
-    /// passages (each talk keeps their counts): whatever reads text must read it in `each`.
+    /// postings as [`Corpus::load`] would, but no texts (each file's `text` is empty), no
+    /// passages (each talk keeps their counts) and no repair guesses (each file's
+    /// `repair.spans` is empty; the other repair counts stay): whatever reads those must read
+    /// them in `each`.
     pub fn load_batched<E: From<LoadError>>(
         source: &Source,
         options: &LoadOptions,
@@ -89,12 +91,14 @@ impl Corpus {
         Ok(whole)
     }
 
-    /// Appends `part` (the next files in path order), renumbered, without its texts and passages.
+    /// Appends `part` (the next files in path order), renumbered, without its texts, passages
+    /// and repair guesses.
     fn absorb(&mut self, part: Corpus) {
         let file_offset = u32::try_from(self.files.len()).unwrap_or(u32::MAX);
         let talk_offset = u32::try_from(self.talks.len()).unwrap_or(u32::MAX);
         self.files.extend(part.files.into_iter().map(|mut file| {
             file.text = String::new();
+            file.repair.spans = Vec::new();
             file
         }));
         self.talks.extend(part.talks.into_iter().map(|mut entry| {
