@@ -229,14 +229,20 @@ impl Corpus {
         if control.is_cancelled() {
             return corpus;
         }
-        corpus.postings = Postings::build(
-            &corpus.catalog,
-            corpus.talks.iter().map(|t| t.orgs.iter().map(|o| (o.org, o.name.as_str())).collect()),
-            corpus.talks.len(),
-            &corpus.mentions,
-        );
-        corpus.problems.sort();
+        corpus.finish();
         corpus
+    }
+
+    /// Completes a corpus whose talks and mentions are all in: builds its postings and sorts
+    /// its problems.
+    fn finish(&mut self) {
+        self.postings = Postings::build(
+            &self.catalog,
+            self.talks.iter().map(|t| t.orgs.iter().map(|o| (o.org, o.name.as_str())).collect()),
+            self.talks.len(),
+            &self.mentions,
+        );
+        self.problems.sort();
     }
 
     /// Runs extraction over every talk, in parallel, and stores the results in talk order.

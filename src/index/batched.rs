@@ -8,7 +8,7 @@
 //! own, and only what the analyses need is kept: every file's record, talk, mention and
 //! migration, numbered as in a whole load — without texts, passages and repair guesses.
 
-use super::{Corpus, FileId, Postings, extractor_problem};
+use super::{Corpus, FileId, extractor_problem};
 use crate::corpus::{self, LoadControl, LoadError, LoadOptions, Source, TextFile, load::Listed};
 use crate::extract::Extractor;
 use crate::problem::Problem;
@@ -80,13 +80,7 @@ impl Corpus {
                 Some(Err(panic)) => std::panic::resume_unwind(panic),
             };
         }
-        whole.postings = Postings::build(
-            &whole.catalog,
-            whole.talks.iter().map(|t| t.orgs.iter().map(|o| (o.org, o.name.as_str())).collect()),
-            whole.talks.len(),
-            &whole.mentions,
-        );
-        whole.problems.sort();
+        whole.finish();
         whole.mentions.shrink_to_fit();
         Ok(whole)
     }
