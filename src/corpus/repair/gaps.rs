@@ -22,8 +22,8 @@ use super::lattice::{self, Decision, Scratch};
 use super::model::{DocModel, MODEL};
 use super::script::{self, Script};
 use super::{RepairReport, RepairSpan};
+use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
-use std::collections::HashMap;
 
 /// The bytes that can go missing: Windows-1252's undefined bytes and the soft hyphen.
 pub const LOST_BYTES: [u8; 6] = [0x81, 0x8D, 0x8F, 0x90, 0x9D, 0xAD];
@@ -55,8 +55,17 @@ const UNKNOWN: &[char] = &[char::REPLACEMENT_CHARACTER];
 /// them, and neutral they cost more readings than they saved.)
 const LATIN_GAP: char = '\u{E000}';
 
-/// Windows decided by one worker in a row (with one [`Scratch`]).
+/// At least this many windows are decided by one worker in a row (with one [`Scratch`]); lines
+/// are counted for the document model in runs of as many.
 const BATCH: usize = 1024;
+
+/// How many windows one worker decides in a row with one [`Scratch`]. A pass's pair scores are
+/// cached in its scratches, and each new scratch computes afresh the scores that recur from
+/// window to window; so a pass is cut into few runs, two per thread (a thread that finishes
+/// early can still take over part of another's work).
+fn run_length(windows: usize) -> usize {
+    windows.div_ceil(2 * rayon::current_num_threads()).max(BATCH)
+}
 
 /// One distinct window to decide: the candidates of each position, and the script of its line.
 struct Problem<'a> {
@@ -174,11 +183,9 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
             })
             .collect()
     };
-    // One scratch per batch of windows and pass: a pass's pair scores are cached in it, so
-    // batches are large enough for the cache to pay.
     let mut decided: Vec<Vec<(char, f32)>> = problems
         .par_iter()
-        .with_min_len(BATCH)
+        .with_min_len(run_length(problems.len()))
         .map_init(Scratch::default, |scratch, problem| decide(scratch, problem, None))
         .collect();
     if problems.is_empty() {
@@ -191,17 +198,17 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
     for _ in 0..DOC_ROUNDS {
         let unsure: Vec<bool> =
             decided.iter().map(|guesses| guesses.iter().any(|&(_, p)| p < SURE)).collect();
-        let counted = assemble(&counted_guesses(&decided));
-        let doc = DocModel::count(counted.iter().map(|(text, _)| text.as_str()));
-        drop(counted);
-        decided.par_iter_mut().zip(&problems).zip(&unsure).with_min_len(BATCH).for_each_init(
-            Scratch::default,
-            |scratch, ((guesses, problem), &unsure)| {
+        let doc = count_document(lines, &cut, &window_ids, &counted_guesses(&decided));
+        decided
+            .par_iter_mut()
+            .zip(&problems)
+            .zip(&unsure)
+            .with_min_len(run_length(problems.len()))
+            .for_each_init(Scratch::default, |scratch, ((guesses, problem), &unsure)| {
                 if unsure {
                     *guesses = decide(scratch, problem, Some(&doc));
                 }
-            },
-        );
+            });
     }
     assemble(&decided)
 }
@@ -218,6 +225,39 @@ fn counted_guesses(decided: &[Vec<(char, f32)>]) -> Vec<Vec<(char, f32)>> {
                 .collect()
         })
         .collect()
+}
+
+/// The document model of `lines` read with the guesses `decided`, counted line by line in
+/// parallel. (Writing the whole text out first and counting it in one thread took a fifth of
+/// each round.)
+fn count_document(
+    lines: &[&[u8]],
+    cut: &[Option<Line<'_>>],
+    window_ids: &[Vec<usize>],
+    decided: &[Vec<(char, f32)>],
+) -> DocModel {
+    lines
+        .par_iter()
+        .zip(cut)
+        .zip(window_ids)
+        .with_min_len(BATCH)
+        .fold(
+            || (DocModel::empty(), String::new(), RepairReport::default()),
+            |(mut doc, mut text, mut report), ((bytes, line), ids)| {
+                text.clear();
+                match line {
+                    Some(line) => {
+                        write_line(line, ids, decided, &mut text, &mut report);
+                        report.spans.clear();
+                    }
+                    None => text.push_str(std::str::from_utf8(bytes).unwrap_or_default()),
+                }
+                doc.add(&text);
+                (doc, text, report)
+            },
+        )
+        .map(|(doc, _, _)| doc)
+        .reduce(DocModel::empty, DocModel::merge)
 }
 
 /// Writes one line with the decided windows' guesses.

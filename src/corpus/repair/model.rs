@@ -244,35 +244,51 @@ pub(super) struct DocModel {
 }
 
 impl DocModel {
-    /// Counts the characters of `texts`, and their adjacent pairs that hold a character outside
-    /// ASCII which could have lost bytes (the only pairs a decision asks about).
-    pub(super) fn count<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
-        let mut doc = Self {
+    /// A model of no text yet: texts are added with [`Self::add`], and models of parts of a
+    /// document merged with [`Self::merge`], so that a document can be counted in parallel.
+    pub(super) fn empty() -> Self {
+        Self {
             table: vec![0; TABLE_CHARS],
             others: HashMap::default(),
             pairs: HashMap::default(),
             total: 0.0,
-        };
-        let mut total: u64 = 0;
-        for text in texts {
-            let mut previous: Option<(char, bool)> = None;
-            for c in text.chars() {
-                match doc.table.get_mut(c as usize) {
-                    Some(count) => *count += 1,
-                    None => *doc.others.entry(c).or_default() += 1,
-                }
-                total += 1;
-                let lossy = loses_bytes(c);
-                if let Some((p, p_lossy)) = previous
-                    && (p_lossy || lossy)
-                {
-                    *doc.pairs.entry(pack_pair(p, c)).or_default() += 1;
-                }
-                previous = Some((c, lossy));
-            }
         }
-        doc.total = total as f64;
-        doc
+    }
+
+    /// Counts the characters of `text`, and their adjacent pairs that hold a character outside
+    /// ASCII which could have lost bytes (the only pairs a decision asks about).
+    pub(super) fn add(&mut self, text: &str) {
+        let mut previous: Option<(char, bool)> = None;
+        let mut total: u64 = 0;
+        for c in text.chars() {
+            match self.table.get_mut(c as usize) {
+                Some(count) => *count += 1,
+                None => *self.others.entry(c).or_default() += 1,
+            }
+            total += 1;
+            let lossy = loses_bytes(c);
+            if let Some((p, p_lossy)) = previous
+                && (p_lossy || lossy)
+            {
+                *self.pairs.entry(pack_pair(p, c)).or_default() += 1;
+            }
+            previous = Some((c, lossy));
+        }
+        // Whole counts: exact in an f64 far beyond any document's length.
+        self.total += total as f64;
+    }
+
+    /// The counts of `self`'s texts and `other`'s together.
+    pub(super) fn merge(mut self, other: Self) -> Self {
+        self.table.iter_mut().zip(&other.table).for_each(|(count, more)| *count += more);
+        for (c, more) in other.others {
+            *self.others.entry(c).or_default() += more;
+        }
+        for (pair, more) in other.pairs {
+            *self.pairs.entry(pair).or_default() += more;
+        }
+        self.total += other.total;
+        self
     }
 
     /// How often `c` occurs in the document.
