@@ -18,7 +18,7 @@
 // Dense numeric code: a line's units and their byte offsets are built together, and windows are ranges of those units.
 #![allow(clippy::indexing_slicing, reason = "indices in range by construction")]
 
-use super::lattice::{self, Decision, Scratch};
+use super::lattice::{self, Decision, Scratch, Words};
 use super::model::{DocModel, MODEL};
 use super::script::{self, Script};
 use super::{RepairReport, RepairSpan};
@@ -66,6 +66,9 @@ const BATCH: usize = 1024;
 fn run_length(windows: usize) -> usize {
     windows.div_ceil(2 * rayon::current_num_threads()).max(BATCH)
 }
+
+/// The guesses for one window: at each position, the character and how sure of it.
+type Guesses = Vec<(char, f32)>;
 
 /// One distinct window to decide: the candidates of each position, and the script of its line.
 struct Problem<'a> {
@@ -154,9 +157,17 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
         }
         window_ids.push(here);
     }
-    let decide = |scratch: &mut Scratch, problem: &Problem<'_>, doc: Option<&DocModel>| -> Vec<(char, f32)> {
+    // A window's words (from the first pass) are given when it is decided again.
+    let decide = |scratch: &mut Scratch,
+                  problem: &Problem<'_>,
+                  doc: Option<&DocModel>,
+                  words: Option<&Words>|
+     -> Vec<(char, f32)> {
         let Problem { candidates, script } = problem;
-        let Decision { chosen, confidence } = lattice::decide(candidates, *script, doc, scratch);
+        let Decision { chosen, confidence } = match words {
+            Some(words) => lattice::decide_again(candidates, *script, doc, words, scratch),
+            None => lattice::decide(candidates, *script, doc, scratch),
+        };
         candidates
             .iter()
             .zip(chosen.iter().zip(confidence))
@@ -183,11 +194,18 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
             })
             .collect()
     };
-    let mut decided: Vec<Vec<(char, f32)>> = problems
+    // The first pass keeps the words of the windows it is unsure of: only those are decided
+    // again (a window once sure is never decided again, so it stays sure).
+    let first: Vec<(Guesses, Option<Words>)> = problems
         .par_iter()
         .with_min_len(run_length(problems.len()))
-        .map_init(Scratch::default, |scratch, problem| decide(scratch, problem, None))
+        .map_init(Scratch::default, |scratch, problem| {
+            let guesses = decide(scratch, problem, None, None);
+            let unsure = guesses.iter().any(|&(_, p)| p < SURE);
+            (guesses, unsure.then(|| scratch.words()))
+        })
         .collect();
+    let (mut decided, words): (Vec<Guesses>, Vec<Option<Words>>) = first.into_iter().unzip();
     if problems.is_empty() {
         return assemble(&decided);
     }
@@ -203,10 +221,11 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
             .par_iter_mut()
             .zip(&problems)
             .zip(&unsure)
+            .zip(&words)
             .with_min_len(run_length(problems.len()))
-            .for_each_init(Scratch::default, |scratch, ((guesses, problem), &unsure)| {
+            .for_each_init(Scratch::default, |scratch, (((guesses, problem), &unsure), words)| {
                 if unsure {
-                    *guesses = decide(scratch, problem, Some(&doc));
+                    *guesses = decide(scratch, problem, Some(&doc), words.as_ref());
                 }
             });
     }

@@ -31,9 +31,23 @@ const NO_EDGE: (u32, u32) = (u32::MAX, u32::MAX);
 struct Edge {
     start: usize,
     end: usize,
+    /// The whole score: the word's, with the pairs inside it and its script's.
     score: f32,
+    /// The word's log-probability alone.
+    word: f32,
+    /// What its guesses' script costs.
+    script: f32,
     /// Offset into [`Scratch::choices`] of one candidate index per covered position.
     choices: usize,
+}
+
+/// The words a run can be cut into, with what of their scores does not depend on a document
+/// model: a window decided again in later rounds, with another document model, reuses them
+/// instead of asking the word trie again (most of whose look-ups miss the cache).
+#[derive(Default)]
+pub(super) struct Words {
+    edges: Vec<Edge>,
+    choices: Vec<u8>,
 }
 
 /// The decision for one run, borrowed from the [`Scratch`] it was made in.
@@ -95,6 +109,34 @@ pub(super) fn decide<'s>(
     }
     lattice.best();
     Decision { chosen: &scratch.chosen, confidence: &scratch.confidence }
+}
+
+/// [`decide`] again, with the words that an earlier decision of the same run found (see
+/// [`Scratch::words`]): the same decision as [`decide`] would make with `doc`.
+pub(super) fn decide_again<'s>(
+    candidates: &[&[char]],
+    script: Script,
+    doc: Option<&DocModel>,
+    words: &Words,
+    scratch: &'s mut Scratch,
+) -> Decision<'s> {
+    let mut lattice = Lattice { model: &MODEL, doc, candidates, script, s: scratch };
+    lattice.reset();
+    lattice.build_joins();
+    lattice.s.choices.extend_from_slice(&words.choices);
+    for edge in &words.edges {
+        let score = edge.word + lattice.inside(edge.start, lattice.picks(edge), edge.script);
+        lattice.s.edges.push(Edge { score, ..*edge });
+    }
+    lattice.best();
+    Decision { chosen: &scratch.chosen, confidence: &scratch.confidence }
+}
+
+impl Scratch {
+    /// The words of the run last decided with this scratch, for [`decide_again`].
+    pub(super) fn words(&self) -> Words {
+        Words { edges: self.edges.clone(), choices: self.choices.clone() }
+    }
 }
 
 impl Lattice<'_> {
@@ -165,10 +207,17 @@ impl Lattice<'_> {
         }
     }
 
-    fn push_edge(&mut self, start: usize, picks: &[u8], score: f32) {
+    fn push_edge(&mut self, start: usize, picks: &[u8], word: f32) {
         let choices = self.s.choices.len();
         self.s.choices.extend_from_slice(picks);
-        let inside: f32 = picks
+        let script = self.script_score(start, picks);
+        let score = word + self.inside(start, picks, script);
+        self.s.edges.push(Edge { start, end: start + picks.len(), score, word, script, choices });
+    }
+
+    /// The pair scores inside a word that reads `picks` from `start`, plus its `script` score.
+    fn inside(&self, start: usize, picks: &[u8], script: f32) -> f32 {
+        picks
             .windows(2)
             .enumerate()
             .map(|(offset, pair)| {
@@ -180,8 +229,7 @@ impl Lattice<'_> {
                     .unwrap_or(0.0)
             })
             .sum::<f32>()
-            + self.script_score(start, picks);
-        self.s.edges.push(Edge { start, end: start + picks.len(), score: score + inside, choices });
+            + script
     }
 
     /// How well the readings `picks` of the positions from `start` keep to the line's script
@@ -328,4 +376,37 @@ fn argmax(scores: &[f32]) -> usize {
         .enumerate()
         .fold((0, f32::NEG_INFINITY), |best, (i, &s)| if s > best.1 { (i, s) } else { best })
         .0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A window decided again from its first decision's words must come out as a decision made
+    /// from scratch with the same document model: only the trie's look-ups are saved.
+    #[test]
+    fn deciding_again_from_the_words_decides_as_from_scratch() {
+        let mut doc = DocModel::empty();
+        doc.add("数据中心的网络不一致，我们在生产环境中部署了服务");
+        #[rustfmt::skip]
+        let cases: &[(&[&[char]], Script)] = &[
+            (&[&['环'], &['境'], &['中', '不', '丝'], &['部'], &['署']], Script::Unknown),
+            (&[&['数'], &['据'], &['不', '中'], &['一'], &['致']], Script::Simplified),
+            (&[&['台', '小', '封', '對'], &['灣']], Script::Traditional),
+            (&[&['中', '不'], &['中', '不']], Script::Unknown),
+        ];
+        for &(candidates, script) in cases {
+            let mut scratch = Scratch::default();
+            decide(candidates, script, None, &mut scratch);
+            let words = scratch.words();
+            for doc in [None, Some(&doc)] {
+                let mut fresh = Scratch::default();
+                let want = decide(candidates, script, doc, &mut fresh);
+                let want = (want.chosen.to_vec(), want.confidence.to_vec());
+                let mut reused = Scratch::default();
+                let got = decide_again(candidates, script, doc, &words, &mut reused);
+                assert_eq!((got.chosen.to_vec(), got.confidence.to_vec()), want, "{candidates:?}");
+            }
+        }
+    }
 }

@@ -353,6 +353,26 @@ mod tests {
         assert!(loses_bytes('中') && loses_bytes('不') && !loses_bytes('的') && !loses_bytes('a'));
     }
 
+    /// Lines are counted in parallel and the counts merged: the merge must count as one pass.
+    #[test]
+    fn merged_counts_of_parts_are_the_counts_of_the_whole() {
+        let lines = ["数据中心的网络", "不一致，数据中心", "𠀀字 and ASCII", ""];
+        let mut whole = DocModel::empty();
+        lines.iter().for_each(|line| whole.add(line));
+        let (mut left, mut right) = (DocModel::empty(), DocModel::empty());
+        lines[..2].iter().for_each(|line| left.add(line));
+        lines[2..].iter().for_each(|line| right.add(line));
+        let merged = left.merge(right);
+        assert_eq!(merged.total, whole.total);
+        for (a, b) in [('数', '据'), ('中', '心'), ('网', '络'), ('不', '一'), ('𠀀', '字'), ('络', '不')]
+        {
+            assert_eq!(merged.pair_ratio(a, b), whole.pair_ratio(a, b), "{a}{b}");
+            assert_eq!(merged.char_count(a), whole.char_count(a), "{a}");
+        }
+        // Lines are counted apart: no pair spans two of them.
+        assert_eq!(merged.pair_ratio('络', '不'), 0.0);
+    }
+
     #[test]
     fn a_char_scores_as_a_word_or_as_part_of_words_whichever_is_higher() {
         // Total 100: 中 is a word (10) and part of 中国 (40); 国 is only part of words.
