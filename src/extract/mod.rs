@@ -20,7 +20,7 @@ use crate::catalog::{Catalog, ToolId};
 use crate::parse::{Role, Talk};
 use context::TalkMemo;
 use matcher::{CueHit, ToolHit};
-use sentence::SentenceEnds;
+use sentence::{Around, SentenceEnds};
 use std::num::NonZeroU32;
 use std::ops::Range;
 
@@ -127,14 +127,10 @@ impl Extractor {
             }
             ends.scan(text, &range);
             sentences.clear();
-            sentences.extend(tools.iter().map(|hit| ends.around(text, &range, hit.start, hit.end)));
-            let mut line = passage.line;
-            let mut counted = range.start;
             let first = findings.mentions.len();
-            for (hit, sentence) in tools.iter().zip(&sentences) {
-                line += count_newlines(text.as_bytes().get(counted..hit.start).unwrap_or_default());
-                counted = hit.start;
-                let in_sentence = cues_in(&cues, sentence).iter().map(|c| c.cue);
+            for hit in &tools {
+                let Around { sentence, breaks_before } = ends.around(text, &range, hit.start, hit.end);
+                let in_sentence = cues_in(&cues, &sentence).iter().map(|c| c.cue);
                 findings.mentions.push(Mention {
                     talk: talk_index,
                     passage: u32::try_from(p_index).unwrap_or(u32::MAX),
@@ -145,9 +141,10 @@ impl Extractor {
                     // and larger than 4 GiB gets a range past its end, whose surface is empty.
                     start: u32::try_from(hit.start).unwrap_or(u32::MAX),
                     end: u32::try_from(hit.end).unwrap_or(u32::MAX),
-                    line,
+                    line: passage.line.saturating_add(breaks_before),
                     stance: stance::decide(passage.role == Role::Question, in_sentence),
                 });
+                sentences.push(sentence);
             }
             let is_question = passage.role == Role::Question;
             self.migrations(text, &tools, &sentences, &cues, &mut findings, first, is_question);
@@ -205,10 +202,6 @@ impl Extractor {
             }
         }
     }
-}
-
-fn count_newlines(bytes: &[u8]) -> u32 {
-    u32::try_from(memchr::memchr_iter(b'\n', bytes).count()).unwrap_or(u32::MAX)
 }
 
 /// The cue hits (sorted by start) that lie in `range`.

@@ -9,10 +9,22 @@ use std::ops::Range;
 /// the name; the bound keeps a sentence short when a text has no sentence ends at all.
 pub const MAX_SIDE: usize = 300;
 
-/// The sentence ends of one passage: `(offset, byte length)` of each end character.
+/// The sentence ends of one passage: `(offset, byte length)` of each end character, and how
+/// many of the ends up to and including each are line breaks — so a mention's line comes with
+/// its sentence, not from counting the bytes before it again.
 #[derive(Debug, Default)]
 pub struct SentenceEnds {
     ends: Vec<(usize, usize)>,
+    breaks_through: Vec<u32>,
+}
+
+/// A mention's sentence, and the line breaks of its passage before the mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Around {
+    /// The sentence's byte range in the text.
+    pub sentence: Range<usize>,
+    /// Line breaks between the passage's start and the mention's.
+    pub breaks_before: u32,
 }
 
 impl SentenceEnds {
@@ -41,19 +53,29 @@ impl SentenceEnds {
             }
         }
         self.ends.sort_unstable();
+        self.breaks_through.clear();
+        let mut breaks = 0u32;
+        for &(at, _) in &self.ends {
+            breaks += u32::from(bytes.get(at) == Some(&b'\n'));
+            self.breaks_through.push(breaks);
+        }
     }
 
-    /// The sentence of `passage` around `start..end`: from after the previous sentence end to
-    /// the next one (exclusive), at most [`MAX_SIDE`] bytes either side.
-    pub fn around(&self, text: &str, passage: &Range<usize>, start: usize, end: usize) -> Range<usize> {
+    /// The sentence of `passage` around `start..end` — from after the previous sentence end to
+    /// the next one (exclusive), at most [`MAX_SIDE`] bytes either side — and the line breaks
+    /// of the passage before `start`. `start` must lie on a character boundary.
+    pub fn around(&self, text: &str, passage: &Range<usize>, start: usize, end: usize) -> Around {
         let lo = floor_boundary(text, start.saturating_sub(MAX_SIDE).max(passage.start));
         let hi = floor_boundary(text, end.saturating_add(MAX_SIDE).min(passage.end)).max(end);
+        // Every end before a character boundary ends before it, as no end straddles one.
         let before = self.ends.partition_point(|&(i, len)| i + len <= start);
         let previous = before.checked_sub(1).and_then(|k| self.ends.get(k));
         let s = previous.map_or(lo, |&(i, len)| lo.max(i + len));
         let after = self.ends.partition_point(|&(i, _)| i < end);
         let e = self.ends.get(after).map_or(hi, |&(i, _)| i.min(hi));
-        s..e
+        let breaks_before =
+            before.checked_sub(1).and_then(|k| self.breaks_through.get(k)).copied().unwrap_or(0);
+        Around { sentence: s..e, breaks_before }
     }
 }
 
@@ -82,12 +104,13 @@ mod tests {
     }
 
     #[test]
-    fn same_sentences_as_the_character_search() {
+    fn same_sentences_and_lines_as_the_character_search() {
         let long = "很长".repeat(200);
         let texts = [
             "我们用 Docker。后来换成 containerd！为什么？因为；快\n下一行 etcd!",
             "no ends at all here docker and kubernetes",
             "「結果」ＯＫ？是的；好。",
+            "\n\n第三行 Istio\n第四行!\n\nEnvoy;",
             long.as_str(),
         ];
         for text in texts {
@@ -96,9 +119,10 @@ mod tests {
             ends.scan(text, &passage);
             for (start, c) in text.char_indices() {
                 let end = start + c.len_utf8();
+                let breaks = text[..start].matches('\n').count() as u32;
                 assert_eq!(
                     ends.around(text, &passage, start, end),
-                    reference(text, &passage, start, end),
+                    Around { sentence: reference(text, &passage, start, end), breaks_before: breaks },
                     "{text} at {start}"
                 );
             }
