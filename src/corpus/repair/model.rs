@@ -95,10 +95,11 @@ impl Model {
     /// How much likelier `b` is after `a` than anywhere in the running text: `P(b | a) / P(b)`,
     /// 0 for an unseen pair or char.
     pub(super) fn pair_ratio(&self, a: char, b: char) -> f64 {
+        // The pair first: most pairs asked about are unseen, and then the chars need no look-up.
+        let Some(&together) = self.pair_count.get(&pack_pair(a, b)) else { return 0.0 };
         let (Some(&count_a), Some(&count_b)) = (self.char_count.get(&a), self.char_count.get(&b)) else {
             return 0.0;
         };
-        let together = self.pair_count.get(&pack_pair(a, b)).copied().unwrap_or(0.0);
         (together / count_a) / (count_b / self.char_total)
     }
 
@@ -324,11 +325,11 @@ impl DocModel {
 
     /// `P(b | a) / P(b)` in the document, with discounted pair counts; 0 when unseen.
     fn pair_ratio(&self, a: char, b: char) -> f64 {
+        let Some(&together) = self.pairs.get(&pack_pair(a, b)) else { return 0.0 };
         let (count_a, count_b) = (self.char_count(a), self.char_count(b));
         if count_a == 0 || count_b == 0 {
             return 0.0;
         }
-        let Some(&together) = self.pairs.get(&pack_pair(a, b)) else { return 0.0 };
         ((f64::from(together) - DOC_DISCOUNT) / f64::from(count_a)) / (f64::from(count_b) / self.total)
     }
 }
@@ -341,8 +342,24 @@ pub(super) fn pair_score(model: &Model, doc: Option<&DocModel>, a: char, b: char
         Some(doc) => 1.0 - PAIR_LAMBDA - DOC_LAMBDA + global + DOC_LAMBDA * doc.pair_ratio(a, b),
         None => 1.0 - PAIR_LAMBDA + global,
     };
+    // Most pairs asked about were never seen, and score one of two constants: `ln` was the
+    // dearest step of scoring them.
+    let &(unseen, unseen_with_doc) = &*UNSEEN_SCORES;
+    if mixed == unseen.0 {
+        return unseen.1;
+    }
+    if mixed == unseen_with_doc.0 {
+        return unseen_with_doc.1;
+    }
     mixed.ln() as f32
 }
+
+/// The interpolated probability of a pair neither model has seen, without and with a document
+/// model, and its score.
+static UNSEEN_SCORES: LazyLock<((f64, f32), (f64, f32))> = LazyLock::new(|| {
+    let score = |p: f64| (p, p.ln() as f32);
+    (score(1.0 - PAIR_LAMBDA), score(1.0 - PAIR_LAMBDA - DOC_LAMBDA))
+});
 
 /// Whether `c`'s UTF-8 holds a byte that can be lost: every lost byte is a continuation byte,
 /// so this asks whether one of `c`'s 6-bit continuation groups is one of theirs (called for
@@ -402,6 +419,32 @@ mod tests {
                 assert_eq!(got.get(c).map(|s| s.to_bits()), Some(score.to_bits()), "{c:?}");
             }
         }
+    }
+
+    /// Unseen pairs skip `ln` and some look-ups: every pair must still score as the formula says.
+    #[test]
+    fn pair_scores_are_the_interpolated_ratios_whether_seen_or_not() {
+        let model = &*MODEL;
+        let mut doc = DocModel::empty();
+        doc.add("数据中心的网络不一致，数据中心");
+        let by_formula = |doc: Option<&DocModel>, a: char, b: char| -> f32 {
+            let global = PAIR_LAMBDA * model.pair_ratio(a, b);
+            let mixed = match doc {
+                Some(doc) => 1.0 - PAIR_LAMBDA - DOC_LAMBDA + global + DOC_LAMBDA * doc.pair_ratio(a, b),
+                None => 1.0 - PAIR_LAMBDA + global,
+            };
+            mixed.ln() as f32
+        };
+        // Seen by both, by the built-in model only, by the document only, by neither.
+        let pairs =
+            [('数', '据'), ('网', '络'), ('心', '的'), ('𠀋', '𠀋'), ('据', '中'), ('\u{E000}', '中')];
+        for (a, b) in pairs {
+            for doc in [None, Some(&doc)] {
+                let (got, want) = (pair_score(model, doc, a, b), by_formula(doc, a, b));
+                assert_eq!(got.to_bits(), want.to_bits(), "{a}{b}");
+            }
+        }
+        assert!(model.pair_ratio('数', '据') > 0.0 && model.pair_ratio('𠀋', '𠀋') == 0.0);
     }
 
     #[test]
