@@ -39,6 +39,14 @@ struct Edge {
     script: f32,
     /// Offset into [`Scratch::choices`] of one candidate index per covered position.
     choices: usize,
+    /// Where the pair scores across the boundary before the edge begin in [`Scratch::joins`]
+    /// (for the first state before it; the next states are `stride` further each), when that
+    /// boundary has a table: read for every state before every edge, three times a decision.
+    join: Option<(u32, u32)>,
+    /// The candidate index the edge reads at its last position.
+    last: u8,
+    /// Whether the edge covers a position with more than one candidate.
+    uncertain: bool,
 }
 
 /// The words a run can be cut into, with what of their scores does not depend on a document
@@ -79,6 +87,8 @@ pub(super) struct Scratch {
     back: Vec<(u32, u32)>,
     backward: Vec<f32>,
     marginal: Vec<f32>,
+    /// Per edge, the best score of a path up to it, with the pair across its first boundary.
+    into: Vec<f32>,
     chosen: Vec<usize>,
     confidence: Vec<f32>,
     pairs: HashMap<u64, f32, BuildHasherDefault<PackedKeyHasher>>,
@@ -212,7 +222,19 @@ impl Lattice<'_> {
         self.s.choices.extend_from_slice(picks);
         let script = self.script_score(start, picks);
         let score = word + self.inside(start, picks, script);
-        self.s.edges.push(Edge { start, end: start + picks.len(), score, word, script, choices });
+        let end = start + picks.len();
+        let join = self.join_row(start, picks.first().copied().unwrap_or(0));
+        let last = picks.last().copied().unwrap_or(0);
+        let uncertain = (start..end).any(|p| self.uncertain(p));
+        self.s.edges.push(Edge { start, end, score, word, script, choices, join, last, uncertain });
+    }
+
+    /// Where, in [`Scratch::joins`], the scores of the pairs (each candidate before `start`,
+    /// candidate `first` of `start`) lie, and how far apart; `None` where no table is kept.
+    fn join_row(&self, start: usize, first: u8) -> Option<(u32, u32)> {
+        let table = self.s.join_at[start]..self.s.join_at[start + 1];
+        let width = self.candidates[start].len();
+        (!table.is_empty()).then(|| ((table.start + usize::from(first)) as u32, width as u32))
     }
 
     /// The pair scores inside a word that reads `picks` from `start`, plus its `script` score.
@@ -266,61 +288,56 @@ impl Lattice<'_> {
         &self.s.joins[self.s.join_at[i]..self.s.join_at[i + 1]]
     }
 
-    /// Score of the pair across the boundary before `edge`, when the char before it is
-    /// candidate `previous` of its position.
-    fn join(&self, previous: usize, edge: &Edge) -> f32 {
-        let Some(&first) = self.picks(edge).first() else { return 0.0 };
-        let width = self.candidates[edge.start].len();
-        self.join_table(edge.start).get(previous * width + usize::from(first)).copied().unwrap_or(0.0)
-    }
-
     /// States at boundary `i`: the candidates of the char before it (one at the start).
     fn states(&self, i: usize) -> std::ops::Range<usize> {
         self.s.state_at[i]..self.s.state_at[i + 1]
-    }
-
-    fn last_pick(&self, edge: &Edge) -> usize {
-        self.picks(edge).last().map_or(0, |&k| usize::from(k))
     }
 
     /// Viterbi forward and backward over (boundary, char before it), then the best path and
     /// max-marginal confidences.
     fn best(&mut self) {
         let n = self.candidates.len();
-        let total = self.s.state_at[n + 1];
-        self.s.forward.clear();
-        self.s.forward.resize(total, f32::NEG_INFINITY);
-        self.s.back.clear();
-        self.s.back.resize(total, NO_EDGE);
-        self.s.forward[0] = 0.0;
+        let Scratch { edges, joins, state_at, forward, back, backward, into, .. } = &mut *self.s;
+        let total = state_at[n + 1];
+        forward.clear();
+        forward.resize(total, f32::NEG_INFINITY);
+        back.clear();
+        back.resize(total, NO_EDGE);
+        forward[0] = 0.0;
+        into.clear();
         // Edges were added in order of their start, so every edge into `start` came before.
-        for index in 0..self.s.edges.len() {
-            let edge = self.s.edges[index];
-            let out = self.s.state_at[edge.end] + self.last_pick(&edge);
-            for (previous, state) in self.states(edge.start).enumerate() {
-                let score = self.s.forward[state] + self.join(previous, &edge) + edge.score;
-                if score > self.s.forward[out] {
-                    self.s.forward[out] = score;
-                    self.s.back[out] = (index as u32, previous as u32);
+        for (index, edge) in edges.iter().enumerate() {
+            let out = state_at[edge.end] + usize::from(edge.last);
+            let before = state_at[edge.start]..state_at[edge.start + 1];
+            // The best score of reaching the edge, kept for the confidences.
+            let mut best_into = f32::NEG_INFINITY;
+            for (previous, state) in before.enumerate() {
+                let reach = forward[state] + join(joins, edge, previous);
+                best_into = best_into.max(reach);
+                let score = reach + edge.score;
+                if score > forward[out] {
+                    forward[out] = score;
+                    back[out] = (index as u32, previous as u32);
                 }
             }
+            into.push(best_into);
         }
-        self.s.backward.clear();
-        self.s.backward.resize(total, f32::NEG_INFINITY);
-        let last = self.states(n);
-        self.s.backward[last.clone()].iter_mut().for_each(|b| *b = 0.0);
-        for index in (0..self.s.edges.len()).rev() {
-            let edge = self.s.edges[index];
-            let after = edge.score + self.s.backward[self.s.state_at[edge.end] + self.last_pick(&edge)];
-            for (previous, state) in self.states(edge.start).enumerate() {
-                let score = self.join(previous, &edge) + after;
-                if score > self.s.backward[state] {
-                    self.s.backward[state] = score;
+        backward.clear();
+        backward.resize(total, f32::NEG_INFINITY);
+        backward[state_at[n]..state_at[n + 1]].iter_mut().for_each(|b| *b = 0.0);
+        for edge in edges.iter().rev() {
+            let after = edge.score + backward[state_at[edge.end] + usize::from(edge.last)];
+            let before = state_at[edge.start]..state_at[edge.start + 1];
+            for (previous, state) in before.enumerate() {
+                let score = join(joins, edge, previous) + after;
+                if score > backward[state] {
+                    backward[state] = score;
                 }
             }
         }
         self.s.chosen.clear();
         self.s.chosen.resize(n, 0);
+        let last = self.states(n);
         let mut at = (n, argmax(&self.s.forward[last]));
         while let Some(&(index, previous)) = self.s.back.get(self.s.state_at[at.0] + at.1)
             && (index, previous) != NO_EDGE
@@ -336,26 +353,16 @@ impl Lattice<'_> {
 
     /// For each position, the share of the winner among its candidates' best path scores.
     fn confidences(&mut self) {
-        let total = self.s.state_at[self.candidates.len() + 1];
-        self.s.marginal.clear();
-        self.s.marginal.resize(total, f32::NEG_INFINITY);
-        for index in 0..self.s.edges.len() {
-            let edge = self.s.edges[index];
-            if !(edge.start..edge.end).any(|p| self.uncertain(p)) {
-                continue;
-            }
-            let into = self
-                .states(edge.start)
-                .enumerate()
-                .map(|(previous, state)| self.s.forward[state] + self.join(previous, &edge))
-                .fold(f32::NEG_INFINITY, f32::max);
-            let through =
-                into + edge.score + self.s.backward[self.s.state_at[edge.end] + self.last_pick(&edge)];
+        let Scratch { edges, choices, state_at, backward, into, marginal, .. } = &mut *self.s;
+        marginal.clear();
+        marginal.resize(state_at[self.candidates.len() + 1], f32::NEG_INFINITY);
+        for (edge, &into) in edges.iter().zip(into.iter()).filter(|(edge, _)| edge.uncertain) {
+            let through = into + edge.score + backward[state_at[edge.end] + usize::from(edge.last)];
             for offset in 0..edge.end - edge.start {
                 // Position `p`'s candidates are the states of boundary `p + 1`.
-                let k = usize::from(self.s.choices[edge.choices + offset]);
-                let at = self.s.state_at[edge.start + offset + 1] + k;
-                if let Some(best) = self.s.marginal.get_mut(at) {
+                let k = usize::from(choices[edge.choices + offset]);
+                let at = state_at[edge.start + offset + 1] + k;
+                if let Some(best) = marginal.get_mut(at) {
                     *best = best.max(through);
                 }
             }
@@ -367,6 +374,15 @@ impl Lattice<'_> {
             let sum: f32 = scores.iter().map(|s| (s - winner).exp()).sum();
             self.s.confidence.push(if sum > 0.0 { 1.0 / sum } else { 1.0 });
         }
+    }
+}
+
+/// Score of the pair across the boundary before `edge`, when the char before it is candidate
+/// `previous` of its position.
+fn join(joins: &[f32], edge: &Edge, previous: usize) -> f32 {
+    match edge.join {
+        Some((row, stride)) => joins[row as usize + previous * stride as usize],
+        None => 0.0,
     }
 }
 
