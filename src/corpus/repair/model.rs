@@ -258,6 +258,8 @@ const TABLE_CHARS: usize = 0x1_0000;
 
 /// Character and pair counts of the document being repaired (after a first pass): a cache model
 /// that adapts the pair scores to the document's own vocabulary.
+#[derive(Clone)]
+#[cfg_attr(test, derive(PartialEq))]
 pub(super) struct DocModel {
     /// Count of each char of the Basic Multilingual Plane, by code point: counting is a pass over
     /// the whole document, and a table is several times faster than hashing every char.
@@ -300,6 +302,23 @@ impl DocModel {
         }
         // Whole counts: exact in an f64 far beyond any document's length.
         self.total += total as f64;
+    }
+
+    /// Counts one char of text that [`Self::add`] is not given whole (see
+    /// [`Self::add_pair`]).
+    pub(super) fn add_char(&mut self, c: char) {
+        match self.table.get_mut(c as usize) {
+            Some(count) => *count += 1,
+            None => *self.others.entry(c).or_default() += 1,
+        }
+        self.total += 1.0;
+    }
+
+    /// Counts the pair `a` then `b` of text counted char by char, as [`Self::add`] would.
+    pub(super) fn add_pair(&mut self, a: char, b: char) {
+        if loses_bytes(a) || loses_bytes(b) {
+            *self.pairs.entry(pack_pair(a, b)).or_default() += 1;
+        }
     }
 
     /// The counts of `self`'s texts and `other`'s together.
