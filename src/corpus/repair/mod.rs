@@ -223,7 +223,11 @@ fn line_evidence(line: &str) -> Option<LineEvidence> {
     if line.is_ascii() {
         return None;
     }
-    let bytes = line.chars().map(windows_1252_byte).collect::<Option<Vec<u8>>>()?;
+    // Sized ahead: collecting into an `Option<Vec>` starts from nothing and grows.
+    let mut bytes = Vec::with_capacity(line.len());
+    for c in line.chars() {
+        bytes.push(windows_1252_byte(c)?);
+    }
     let (valid_multibyte, invalid) = utf8_shape(&bytes);
     (valid_multibyte > 0).then_some(LineEvidence { bytes, valid_multibyte, invalid })
 }

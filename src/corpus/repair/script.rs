@@ -11,6 +11,7 @@
 //! The character lists, `assets/repair/script.txt`, are generated from OpenCC's tables by
 //! `examples/build_repair_model.rs`.
 
+use rayon::prelude::*;
 use std::sync::LazyLock;
 
 /// Line `S` lists the characters only Simplified text uses, line `T` those only Traditional uses.
@@ -94,7 +95,7 @@ pub(super) fn score(c: char, script: Script) -> f32 {
 /// The script of each line, from its intact characters: a line that shows too few takes the
 /// script of the nearest line before it that shows one (or, at the top, after it).
 pub(super) fn of_lines(lines: &[&[u8]]) -> Vec<Script> {
-    let own: Vec<Script> = lines.iter().map(|bytes| of_line(bytes)).collect();
+    let own: Vec<Script> = lines.par_iter().map(|bytes| of_line(bytes)).collect();
     let mut scripts = Vec::with_capacity(own.len());
     let mut current = own.iter().copied().find(|&s| s != Script::Unknown).unwrap_or_default();
     for script in own {
