@@ -199,7 +199,7 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
     let first: Vec<(Guesses, Option<Words>)> = problems
         .par_iter()
         .with_min_len(run_length(problems.len()))
-        .map_init(Scratch::default, |scratch, problem| {
+        .map_init(Scratch::new, |scratch, problem| {
             let guesses = decide(scratch, problem, None, None);
             let unsure = guesses.iter().any(|&(_, p)| p < SURE);
             (guesses, unsure.then(|| scratch.words()))
@@ -224,7 +224,7 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
             .zip(&unsure)
             .zip(&words)
             .with_min_len(run_length(problems.len()))
-            .for_each_init(Scratch::default, |scratch, (((guesses, problem), &unsure), words)| {
+            .for_each_init(Scratch::new, |scratch, (((guesses, problem), &unsure), words)| {
                 if unsure {
                     *guesses = decide(scratch, problem, Some(&doc), words.as_ref());
                 }

@@ -23,6 +23,8 @@ use std::hash::BuildHasherDefault;
 const MAX_WORD_CHARS: usize = 8;
 /// Weight of the character-pair model against the word model.
 const PAIR_WEIGHT: f32 = 1.0;
+/// Pair scores a [`Scratch`] has room for from the start.
+const PAIRS_AHEAD: usize = 1 << 15;
 /// Marks a boundary no edge has reached yet in [`Scratch::back`].
 const NO_EDGE: (u32, u32) = (u32::MAX, u32::MAX);
 
@@ -143,6 +145,14 @@ pub(super) fn decide_again<'s>(
 }
 
 impl Scratch {
+    /// A scratch whose pair scores have room for what a run of windows usually asks (tens of
+    /// thousands): growing the table from nothing rehashed it a dozen times.
+    pub(super) fn new() -> Self {
+        let mut scratch = Self::default();
+        scratch.pairs.reserve(PAIRS_AHEAD);
+        scratch
+    }
+
     /// The words of the run last decided with this scratch, for [`decide_again`].
     pub(super) fn words(&self) -> Words {
         Words { edges: self.edges.clone(), choices: self.choices.clone() }
