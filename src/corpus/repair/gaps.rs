@@ -217,7 +217,7 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
     for _ in 0..DOC_ROUNDS {
         let unsure: Vec<bool> =
             decided.iter().map(|guesses| guesses.iter().any(|&(_, p)| p < SURE)).collect();
-        let doc = count_document(&intact, &cut, &window_ids, &counted_guesses(&decided));
+        let doc = count_document(&intact, &cut, &window_ids, &decided);
         decided
             .par_iter_mut()
             .zip(&problems)
@@ -231,20 +231,6 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
             });
     }
     assemble(&decided)
-}
-
-/// The guesses a document model may count: those at least [`COUNTED`] sure, the others
-/// blanked out.
-fn counted_guesses(decided: &[Vec<(char, f32)>]) -> Vec<Vec<(char, f32)>> {
-    decided
-        .par_iter()
-        .map(|guesses| {
-            guesses
-                .iter()
-                .map(|&(c, p)| if p < COUNTED { (char::REPLACEMENT_CHARACTER, p) } else { (c, p) })
-                .collect()
-        })
-        .collect()
 }
 
 /// What the document model counts that no guess changes: the lines read whole, and the intact
@@ -282,7 +268,8 @@ fn count_intact(lines: &[&[u8]], cut: &[Option<Line<'_>>]) -> DocModel {
 }
 
 /// The document model of the lines read with the guesses `decided`: the `intact` counts, and
-/// each guess with the pairs it is part of, counted line by line in parallel.
+/// each guess with the pairs it is part of, counted line by line in parallel. Guesses less
+/// than [`COUNTED`] sure read as blanks, so that wrong guesses do not vote for themselves.
 fn count_document(
     intact: &DocModel,
     cut: &[Option<Line<'_>>],
@@ -322,9 +309,9 @@ fn count_guesses(
         Unit::Slot => char::REPLACEMENT_CHARACTER,
     }));
     for (window, &id) in line.windows.iter().zip(ids) {
-        for (position, &(c, _)) in window.clone().zip(&decided[id]) {
+        for (position, &(c, p)) in window.clone().zip(&decided[id]) {
             if line.units[position] == Unit::Slot {
-                read[position] = c;
+                read[position] = if p < COUNTED { char::REPLACEMENT_CHARACTER } else { c };
             }
         }
     }
@@ -554,21 +541,29 @@ mod tests {
         // Every window its own problem, guessed with chars that lose bytes and some that do not,
         // and one blank (a guess not counted).
         let guesses = ['品', '中', '的', char::REPLACEMENT_CHARACTER, '不'];
-        let (mut window_ids, mut decided) = (Vec::new(), Vec::new());
+        let (mut window_ids, mut decided): (Vec<Vec<usize>>, Vec<Guesses>) = (Vec::new(), Vec::new());
         for line in &cut {
             let mut ids = Vec::new();
             for window in line.iter().flat_map(|line| &line.windows) {
                 ids.push(decided.len());
                 let n = decided.len();
-                decided.push(window.clone().map(|p| (guesses[(n + p) % guesses.len()], 0.95)).collect());
+                let sure = [0.95, COUNTED - 0.01, 1.0];
+                decided.push(
+                    window.clone().map(|p| (guesses[(n + p) % guesses.len()], sure[(n + p) % 3])).collect(),
+                );
             }
             window_ids.push(ids);
         }
+        // Written out, guesses less sure than counted read as blanks.
+        let blank =
+            |&(c, p): &(char, f32)| if p < COUNTED { (char::REPLACEMENT_CHARACTER, p) } else { (c, p) };
+        let written: Vec<Vec<(char, f32)>> = decided.iter().map(|g| g.iter().map(blank).collect()).collect();
+        assert!(written != decided);
         let mut want = DocModel::empty();
         for ((bytes, line), ids) in lines.iter().zip(&cut).zip(&window_ids) {
             let mut text = String::new();
             match line {
-                Some(line) => write_line(line, ids, &decided, &mut text, &mut RepairReport::default()),
+                Some(line) => write_line(line, ids, &written, &mut text, &mut RepairReport::default()),
                 None => text.push_str(std::str::from_utf8(bytes).unwrap_or_default()),
             }
             want.add(&text);
@@ -576,14 +571,6 @@ mod tests {
         assert!(cut.iter().flatten().count() == 2 && decided.len() >= 3);
         let got = count_document(&count_intact(&lines, &cut), &cut, &window_ids, &decided);
         assert!(got == want);
-    }
-
-    #[test]
-    fn only_sure_guesses_are_counted() {
-        let decided = vec![vec![('中', 1.0), ('不', 0.6)], vec![('址', 0.95), ('區', COUNTED - 0.01)]];
-        let blank = char::REPLACEMENT_CHARACTER;
-        let want = vec![vec![('中', 1.0), (blank, 0.6)], vec![('址', 0.95), (blank, COUNTED - 0.01)]];
-        assert_eq!(counted_guesses(&decided), want);
     }
 
     /// A unit held its slot's bytes: 24 bytes for every character of a damaged file.
