@@ -19,6 +19,7 @@
 #![allow(clippy::indexing_slicing, reason = "indices in range by construction")]
 
 use super::lattice::{self, Decision, Scratch, Words};
+use super::line::{Line, Unit, latin_gap, line};
 use super::model::{DocModel, MODEL};
 use super::script::{self, Script};
 use super::{RepairReport, RepairSpan};
@@ -30,10 +31,6 @@ pub const LOST_BYTES: [u8; 6] = [0x81, 0x8D, 0x8F, 0x90, 0x9D, 0xAD];
 
 /// At most this many readings of one damaged character are weighed (the likeliest alone).
 const MAX_CANDIDATES: usize = 12;
-
-/// Characters of context kept on each side of a damaged character when deciding it: enough for
-/// the words and pairs that involve it, and it keeps windows short, so that they repeat.
-const CONTEXT: usize = 2;
 
 /// Windows whose every guess the pass before was at least this sure of are not decided again.
 const SURE: f32 = 0.999;
@@ -74,32 +71,6 @@ type Guesses = Vec<(char, f32)>;
 struct Problem<'a> {
     candidates: Vec<&'a [char]>,
     script: Script,
-}
-
-/// One character of a damaged line: intact, or a slot of surviving bytes (found through the
-/// line's [`Line::starts`]). Four bytes: a damaged file is cut into one unit per character, and
-/// a unit that held its slot's bytes took 24.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Unit {
-    Char(char),
-    Slot,
-}
-
-/// A line cut into units, with the windows that have to be decided.
-struct Line<'a> {
-    bytes: &'a [u8],
-    units: Vec<Unit>,
-    /// Byte offset of each unit in the line, and the line's length last.
-    starts: Vec<usize>,
-    /// Unit ranges decided jointly (each holds at least one slot; no slot is in two).
-    windows: Vec<std::ops::Range<usize>>,
-}
-
-impl<'a> Line<'a> {
-    /// The bytes of unit `position` (a slot's surviving bytes).
-    fn bytes_of(&self, position: usize) -> &'a [u8] {
-        &self.bytes[self.starts[position]..self.starts[position + 1]]
-    }
 }
 
 /// Appends the best reading of each of `lines` (each one line after lossless reversal), with
@@ -365,99 +336,6 @@ fn write_line(
     }
 }
 
-/// Cuts a line into units and finds the windows to decide: within each run of neighbouring
-/// letters, damaged characters closer than [`CONTEXT`] are decided together, with up to
-/// [`CONTEXT`] characters on each side (one intact neighbour outside the run, a punctuation mark
-/// or a space, still tells something).
-fn line(bytes: &[u8]) -> Line<'_> {
-    let (units, starts) = units(bytes);
-    let mut windows = Vec::new();
-    let mut start = 0;
-    while start < units.len() {
-        let end = run_end(&units, start);
-        let (from, to) = (start.saturating_sub(1), (end + 1).min(units.len()));
-        let mut cluster: Option<(usize, usize)> = None;
-        let slots = (start..end).filter(|&position| units[position] == Unit::Slot);
-        for position in slots {
-            cluster = match cluster {
-                Some((first, last)) if position - last <= CONTEXT => Some((first, position)),
-                Some((first, last)) => {
-                    windows.push(first.saturating_sub(CONTEXT).max(from)..(last + CONTEXT + 1).min(to));
-                    Some((position, position))
-                }
-                None => Some((position, position)),
-            };
-        }
-        if let Some((first, last)) = cluster {
-            windows.push(first.saturating_sub(CONTEXT).max(from)..(last + CONTEXT + 1).min(to));
-        }
-        start = end.max(start + 1);
-    }
-    Line { bytes, units, starts, windows }
-}
-
-/// Splits a line into intact characters and slots (a lead byte with too few continuation bytes,
-/// or a stray byte), with the byte offset of each (and the length last).
-fn units(bytes: &[u8]) -> (Vec<Unit>, Vec<usize>) {
-    // One unit per byte that is not a continuation byte, give or take a stray one: sized from
-    // that count rather than from half the byte count, a Chinese line's tables are a third
-    // smaller.
-    let estimate = bytes.iter().filter(|&&b| !is_continuation(b)).count() + 1;
-    let mut units = Vec::with_capacity(estimate);
-    let mut starts = Vec::with_capacity(estimate + 1);
-    // Invalid stretches of consecutive chunks belong together (`E0 80` splits in two chunks).
-    let (mut position, mut broken) = (0, 0..0);
-    for chunk in bytes.utf8_chunks() {
-        if !chunk.valid().is_empty() {
-            push_slots(&bytes[broken.clone()], broken.start, &mut units, &mut starts);
-            for (offset, c) in chunk.valid().char_indices() {
-                units.push(Unit::Char(c));
-                starts.push(position + offset);
-            }
-            position += chunk.valid().len();
-            broken = position..position;
-        }
-        position += chunk.invalid().len();
-        broken.end = position;
-    }
-    push_slots(&bytes[broken.clone()], broken.start, &mut units, &mut starts);
-    starts.push(bytes.len());
-    (units, starts)
-}
-
-/// Splits an invalid stretch into slots: each byte that is not a continuation byte starts one.
-fn push_slots(mut rest: &[u8], mut at: usize, units: &mut Vec<Unit>, starts: &mut Vec<usize>) {
-    while !rest.is_empty() {
-        let continuations = rest[1..].iter().take_while(|&&b| is_continuation(b)).count();
-        let (slot, after) = rest.split_at(1 + continuations.min(3));
-        units.push(Unit::Slot);
-        starts.push(at);
-        at += slot.len();
-        rest = after;
-    }
-}
-
-/// Whether unit `at` is a space after the Latin letter or digit at `before`.
-fn latin_gap(units: &[Unit], at: usize, before: usize) -> bool {
-    matches!(units.get(at), Some(Unit::Char(' ')))
-        && matches!(units.get(before), Some(Unit::Char(c)) if c.is_ascii_alphanumeric())
-}
-
-/// Where the run starting at `start` ends: runs are maximal stretches of slots and intact
-/// letters outside ASCII (the characters that form words with a damaged neighbour).
-fn run_end(units: &[Unit], start: usize) -> usize {
-    let in_run = |u: &Unit| match u {
-        Unit::Slot => true,
-        Unit::Char(c) => !c.is_ascii() && c.is_alphabetic(),
-    };
-    match units.get(start) {
-        Some(u) if in_run(u) => {
-            start + units[start..].iter().position(|u| !in_run(u)).unwrap_or(units.len() - start)
-        }
-        _ => start + 1,
-    }
-}
-
 /// The characters `surviving` may have been: lost bytes put back in every place (one, two or
 /// three of them). Those the model knows come first and alone, if there are any; never empty.
 pub(super) fn candidates(surviving: &[u8]) -> Vec<char> {
@@ -515,10 +393,6 @@ fn fill(rest: &[u8], missing: usize, prefix: &mut Vec<u8>, scratch: &mut Vec<u8>
     }
 }
 
-fn is_continuation(byte: u8) -> bool {
-    (0x80..0xC0).contains(&byte)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -571,32 +445,5 @@ mod tests {
         assert!(cut.iter().flatten().count() == 2 && decided.len() >= 3);
         let got = count_document(&count_intact(&lines, &cut), &cut, &window_ids, &decided);
         assert!(got == want);
-    }
-
-    /// A unit held its slot's bytes: 24 bytes for every character of a damaged file.
-    #[test]
-    fn a_unit_takes_4_bytes() {
-        assert_eq!(std::mem::size_of::<Unit>(), 4);
-    }
-
-    #[test]
-    fn slots_find_their_bytes_through_the_line() {
-        // 品 lost its last byte; 中 is intact; a stray continuation byte is a slot of its own.
-        let bytes = b"\xe5\x93\xe4\xb8\xad\x80a";
-        let line = line(bytes);
-        assert_eq!(line.units, [Unit::Slot, Unit::Char('中'), Unit::Slot, Unit::Char('a')]);
-        let slots: Vec<&[u8]> = [0, 2].map(|position| line.bytes_of(position)).to_vec();
-        assert_eq!(slots, [&b"\xe5\x93"[..], &b"\x80"[..]]);
-    }
-
-    #[test]
-    fn a_space_is_a_latin_gap_only_after_a_latin_letter_or_digit() {
-        let cases =
-            [("Pod 中", true), ("v2 中", true), ("集群 中", false), ("。 中", false), ("Pod中", false)];
-        for (text, want) in cases {
-            let (units, _) = units(text.as_bytes());
-            let space = units.iter().position(|u| matches!(u, Unit::Char(' '))).unwrap_or(1);
-            assert_eq!(latin_gap(&units, space, space.wrapping_sub(1)), want, "{text}");
-        }
     }
 }

@@ -16,6 +16,7 @@
 mod cjk;
 mod gaps;
 mod lattice;
+mod line;
 mod model;
 mod script;
 pub mod simulate;
