@@ -317,18 +317,22 @@ impl Lattice<'_> {
         into.clear();
         // Edges were added in order of their start, so every edge into `start` came before.
         for (index, edge) in edges.iter().enumerate() {
-            let out = state_at[edge.end] + usize::from(edge.last);
-            let before = state_at[edge.start]..state_at[edge.start + 1];
-            // The best score of reaching the edge, kept for the confidences.
-            let mut best_into = f32::NEG_INFINITY;
-            for (previous, state) in before.enumerate() {
-                let reach = forward[state] + join(joins, edge, previous);
+            let reaching = &forward[state_at[edge.start]..state_at[edge.start + 1]];
+            // The best score of reaching the edge, kept for the confidences, and the best path
+            // through it (the first state that gives it, as updating state by state did).
+            let (mut best_into, mut best, mut from) = (f32::NEG_INFINITY, f32::NEG_INFINITY, 0);
+            for (previous, &reached) in reaching.iter().enumerate() {
+                let reach = reached + join(joins, edge, previous);
                 best_into = best_into.max(reach);
                 let score = reach + edge.score;
-                if score > forward[out] {
-                    forward[out] = score;
-                    back[out] = (index as u32, previous as u32);
+                if score > best {
+                    (best, from) = (score, previous);
                 }
+            }
+            let out = state_at[edge.end] + usize::from(edge.last);
+            if best > forward[out] {
+                forward[out] = best;
+                back[out] = (index as u32, from as u32);
             }
             into.push(best_into);
         }
@@ -337,11 +341,11 @@ impl Lattice<'_> {
         backward[state_at[n]..state_at[n + 1]].iter_mut().for_each(|b| *b = 0.0);
         for edge in edges.iter().rev() {
             let after = edge.score + backward[state_at[edge.end] + usize::from(edge.last)];
-            let before = state_at[edge.start]..state_at[edge.start + 1];
-            for (previous, state) in before.enumerate() {
+            let before = &mut backward[state_at[edge.start]..state_at[edge.start + 1]];
+            for (previous, best) in before.iter_mut().enumerate() {
                 let score = join(joins, edge, previous) + after;
-                if score > backward[state] {
-                    backward[state] = score;
+                if score > *best {
+                    *best = score;
                 }
             }
         }
@@ -380,6 +384,11 @@ impl Lattice<'_> {
         self.s.confidence.clear();
         for position in 0..self.candidates.len() {
             let scores = &self.s.marginal[self.states(position + 1)];
+            // Most positions are intact, with nothing to weigh.
+            if scores.len() == 1 {
+                self.s.confidence.push(1.0);
+                continue;
+            }
             let winner = scores.get(self.s.chosen[position]).copied().unwrap_or(0.0);
             let sum: f32 = scores.iter().map(|s| (s - winner).exp()).sum();
             self.s.confidence.push(if sum > 0.0 { 1.0 / sum } else { 1.0 });
