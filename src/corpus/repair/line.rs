@@ -46,12 +46,15 @@ impl<'a> Line<'a> {
 pub(super) fn line(bytes: &[u8]) -> Line<'_> {
     let (units, starts) = units(bytes);
     let mut windows = Vec::new();
-    let mut start = 0;
-    while start < units.len() {
-        let end = run_end(&units, start);
+    // Only the runs that hold a slot have windows: the others are never looked at.
+    let mut rest = 0;
+    while let Some(offset) = units.get(rest..).and_then(|after| after.iter().position(|u| *u == Unit::Slot)) {
+        let slot = rest + offset;
+        let start = slot - units[..slot].iter().rev().take_while(|u| in_run(u)).count();
+        let end = slot + units[slot..].iter().take_while(|u| in_run(u)).count();
         let (from, to) = (start.saturating_sub(1), (end + 1).min(units.len()));
         let mut cluster: Option<(usize, usize)> = None;
-        let slots = (start..end).filter(|&position| units[position] == Unit::Slot);
+        let slots = (slot..end).filter(|&position| units[position] == Unit::Slot);
         for position in slots {
             cluster = match cluster {
                 Some((first, last)) if position - last <= CONTEXT => Some((first, position)),
@@ -65,7 +68,7 @@ pub(super) fn line(bytes: &[u8]) -> Line<'_> {
         if let Some((first, last)) = cluster {
             windows.push(first.saturating_sub(CONTEXT).max(from)..(last + CONTEXT + 1).min(to));
         }
-        start = end.max(start + 1);
+        rest = end;
     }
     Line { bytes, units, starts, windows }
 }
@@ -117,20 +120,19 @@ pub(super) fn latin_gap(units: &[Unit], at: usize, before: usize) -> bool {
         && matches!(units.get(before), Some(Unit::Char(c)) if c.is_ascii_alphanumeric())
 }
 
-/// Where the run starting at `start` ends: runs are maximal stretches of slots and intact
-/// letters outside ASCII (the characters that form words with a damaged neighbour).
-fn run_end(units: &[Unit], start: usize) -> usize {
-    let in_run = |u: &Unit| match u {
+/// Whether `unit` belongs in a run: runs are maximal stretches of slots and intact letters
+/// outside ASCII (the characters that form words with a damaged neighbour).
+fn in_run(unit: &Unit) -> bool {
+    match *unit {
         Unit::Slot => true,
-        Unit::Char(c) => !c.is_ascii() && c.is_alphabetic(),
-    };
-    match units.get(start) {
-        Some(u) if in_run(u) => {
-            start + units[start..].iter().position(|u| !in_run(u)).unwrap_or(units.len() - start)
-        }
-        _ => start + 1,
+        // Most letters of a damaged line are CJK ideographs, all of them letters: asking the
+        // Unicode tables for each cost a third of cutting the line.
+        Unit::Char(c) => CJK_IDEOGRAPHS.contains(&c) || (!c.is_ascii() && c.is_alphabetic()),
     }
 }
+
+/// The block of CJK Unified Ideographs.
+const CJK_IDEOGRAPHS: std::ops::RangeInclusive<char> = '\u{4E00}'..='\u{9FFF}';
 
 fn is_continuation(byte: u8) -> bool {
     (0x80..0xC0).contains(&byte)
@@ -144,6 +146,67 @@ mod tests {
     #[test]
     fn a_unit_takes_4_bytes() {
         assert_eq!(std::mem::size_of::<Unit>(), 4);
+    }
+
+    #[test]
+    fn every_cjk_ideograph_is_a_letter() {
+        assert!(CJK_IDEOGRAPHS.clone().all(|c| c.is_alphabetic()));
+    }
+
+    /// Windows as first found, by walking every unit and cutting every run.
+    fn windows_by_walking_every_run(units: &[Unit]) -> Vec<std::ops::Range<usize>> {
+        let mut windows = Vec::new();
+        let mut start = 0;
+        while start < units.len() {
+            let end = if in_run(&units[start]) {
+                start + units[start..].iter().take_while(|u| in_run(u)).count()
+            } else {
+                start + 1
+            };
+            let (from, to) = (start.saturating_sub(1), (end + 1).min(units.len()));
+            let mut cluster: Option<(usize, usize)> = None;
+            for position in (start..end).filter(|&p| units[p] == Unit::Slot) {
+                cluster = match cluster {
+                    Some((first, last)) if position - last <= CONTEXT => Some((first, position)),
+                    Some((first, last)) => {
+                        windows.push(first.saturating_sub(CONTEXT).max(from)..(last + CONTEXT + 1).min(to));
+                        Some((position, position))
+                    }
+                    None => Some((position, position)),
+                };
+            }
+            if let Some((first, last)) = cluster {
+                windows.push(first.saturating_sub(CONTEXT).max(from)..(last + CONTEXT + 1).min(to));
+            }
+            start = end.max(start + 1);
+        }
+        windows
+    }
+
+    /// Runs without a slot are no longer looked at: the windows must be those of walking
+    /// every run, on lines mixing slots, ideographs, other letters, ASCII and punctuation.
+    #[test]
+    fn windows_are_those_of_walking_every_run() {
+        let pieces: [&[u8]; 8] = [
+            b"\xe4\xb8",
+            b"\xe5\xbf\x83",
+            "數".as_bytes(),
+            "é".as_bytes(),
+            b"a",
+            b" ",
+            "，".as_bytes(),
+            b"\x80",
+        ];
+        let mut state = 7u64;
+        for length in 0..400 {
+            let mut bytes = Vec::new();
+            for _ in 0..length % 40 {
+                state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                bytes.extend_from_slice(pieces[(state >> 33) as usize % pieces.len()]);
+            }
+            let cut = line(&bytes);
+            assert_eq!(cut.windows, windows_by_walking_every_run(&cut.units), "{bytes:?}");
+        }
     }
 
     #[test]
