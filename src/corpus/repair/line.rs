@@ -52,25 +52,30 @@ pub(super) fn line(bytes: &[u8]) -> Line<'_> {
         let slot = rest + offset;
         let start = slot - units[..slot].iter().rev().take_while(|u| in_run(u)).count();
         let end = slot + units[slot..].iter().take_while(|u| in_run(u)).count();
-        let (from, to) = (start.saturating_sub(1), (end + 1).min(units.len()));
-        let mut cluster: Option<(usize, usize)> = None;
-        let slots = (slot..end).filter(|&position| units[position] == Unit::Slot);
-        for position in slots {
-            cluster = match cluster {
-                Some((first, last)) if position - last <= CONTEXT => Some((first, position)),
-                Some((first, last)) => {
-                    windows.push(first.saturating_sub(CONTEXT).max(from)..(last + CONTEXT + 1).min(to));
-                    Some((position, position))
-                }
-                None => Some((position, position)),
-            };
-        }
-        if let Some((first, last)) = cluster {
-            windows.push(first.saturating_sub(CONTEXT).max(from)..(last + CONTEXT + 1).min(to));
-        }
+        push_windows(&units, start..end, &mut windows);
         rest = end;
     }
     Line { bytes, units, starts, windows }
+}
+
+/// Adds the windows of the run `run` of `units`: its slots closer than [`CONTEXT`] together,
+/// with up to [`CONTEXT`] characters on each side, one of them outside the run.
+fn push_windows(units: &[Unit], run: std::ops::Range<usize>, windows: &mut Vec<std::ops::Range<usize>>) {
+    let (from, to) = (run.start.saturating_sub(1), (run.end + 1).min(units.len()));
+    let window =
+        |(first, last): (usize, usize)| first.saturating_sub(CONTEXT).max(from)..(last + CONTEXT + 1).min(to);
+    let mut cluster: Option<(usize, usize)> = None;
+    for position in run.filter(|&position| units[position] == Unit::Slot) {
+        cluster = match cluster {
+            Some((first, last)) if position - last <= CONTEXT => Some((first, position)),
+            Some(done) => {
+                windows.push(window(done));
+                Some((position, position))
+            }
+            None => Some((position, position)),
+        };
+    }
+    windows.extend(cluster.map(window));
 }
 
 /// Splits a line into intact characters and slots (a lead byte with too few continuation bytes,
@@ -158,29 +163,34 @@ mod tests {
         let mut windows = Vec::new();
         let mut start = 0;
         while start < units.len() {
-            let end = if in_run(&units[start]) {
-                start + units[start..].iter().take_while(|u| in_run(u)).count()
-            } else {
-                start + 1
-            };
-            let (from, to) = (start.saturating_sub(1), (end + 1).min(units.len()));
-            let mut cluster: Option<(usize, usize)> = None;
-            for position in (start..end).filter(|&p| units[p] == Unit::Slot) {
-                cluster = match cluster {
-                    Some((first, last)) if position - last <= CONTEXT => Some((first, position)),
-                    Some((first, last)) => {
-                        windows.push(first.saturating_sub(CONTEXT).max(from)..(last + CONTEXT + 1).min(to));
-                        Some((position, position))
-                    }
-                    None => Some((position, position)),
-                };
-            }
-            if let Some((first, last)) = cluster {
-                windows.push(first.saturating_sub(CONTEXT).max(from)..(last + CONTEXT + 1).min(to));
-            }
+            let end = start + units[start..].iter().take_while(|u| in_run(u)).count();
+            push_windows(units, start..end, &mut windows);
             start = end.max(start + 1);
         }
         windows
+    }
+
+    /// A window's start and end.
+    type Span = (usize, usize);
+
+    #[test]
+    fn neighbouring_slots_share_a_window_with_context_on_each_side() {
+        #[rustfmt::skip]
+        let cases: &[(&[u8], &[Span])] = &[
+            // 数据 ? 心: the whole run of four.
+            (b"\xe6\x95\xb0\xe6\x8d\xae\xe4\xb8\xe5\xbf\x83", &[(0, 4)]),
+            // The run ends at the spaces; one of them is kept on each side.
+            (b"ab \xe4\xb8\xe5\xbf\x83 cd", &[(2, 6)]),
+            // Two slots five apart in one run: two windows.
+            (b"\xe4\xb8\xe5\xbf\x83\xe5\xbf\x83\xe5\xbf\x83\xe5\xbf\x83\xe4\xb8", &[(0, 3), (3, 6)]),
+            // Two slots two apart: one window.
+            (b"\xe5\xbf\x83\xe4\xb8\xe5\xbf\x83\xe4\xb8\xe5\xbf\x83", &[(0, 5)]),
+            (b"no slot here \xe5\xbf\x83", &[]),
+        ];
+        for (bytes, want) in cases {
+            let got: Vec<Span> = line(bytes).windows.iter().map(|w| (w.start, w.end)).collect();
+            assert_eq!(got, *want, "{}", String::from_utf8_lossy(bytes));
+        }
     }
 
     /// Runs without a slot are no longer looked at: the windows must be those of walking
