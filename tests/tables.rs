@@ -54,6 +54,59 @@ fn mentions_csv_keeps_corpus_order_across_parallel_batches() {
     }
 }
 
+/// mentions.csv is put together from fields written once per talk and technology; it must be
+/// what the `csv` crate writes record by record, quotes and all (a file name with a comma and a
+/// quote makes talk ids that need them).
+#[test]
+fn mentions_csv_is_what_the_csv_crate_writes() {
+    let notes = "### 2019-03-01：蔚来汽车的容器实践\n\nQ：有人用 Cilium 吗？\nA：我们使用 Calico，后来换成 Cilium。\n\n\
+                 ### 2020-05-02：网络\n\nA：我们用 Kafka, \"k8s\" 和 Istio。\n";
+    let files = [
+        ("\"quoted\" notes.md", notes.to_owned()),
+        ("a,b.md", notes.to_owned()),
+        ("plain.md", notes.to_owned()),
+    ];
+    let corpus = load(&files);
+    assert!(corpus.mentions.len() >= 10, "{} mentions", corpus.mentions.len());
+    let mut expected = csv::Writer::from_writer(Vec::new());
+    expected
+        .write_record([
+            "talk_id",
+            "qa_index",
+            "role",
+            "tool",
+            "category",
+            "surface",
+            "stance",
+            "line",
+            "byte_start",
+            "byte_end",
+        ])
+        .unwrap();
+    for m in &corpus.mentions {
+        let tool = corpus.catalog.tool(m.tool).unwrap();
+        let role = format!("{:?}", m.role).to_lowercase();
+        expected
+            .write_record([
+                corpus.talk_id(&corpus.talks[m.talk as usize]),
+                m.qa_index.map(|q| q.to_string()).unwrap_or_default(),
+                role,
+                tool.id.clone(),
+                tool.category.as_str().to_owned(),
+                corpus.surface(m).to_owned(),
+                m.stance.as_str().to_owned(),
+                m.line.to_string(),
+                m.start.to_string(),
+                m.end.to_string(),
+            ])
+            .unwrap();
+    }
+    let ours = tables::mentions(&corpus).unwrap();
+    let text = String::from_utf8_lossy(&ours);
+    assert!(text.contains("\"\"\"quoted\"\" notes.md#0\",") && text.contains("\"a,b.md#1\","), "{text}");
+    assert_eq!(String::from_utf8(ours).unwrap(), String::from_utf8(expected.into_inner().unwrap()).unwrap());
+}
+
 /// tools.csv counts a talk once however often it names a technology, and talks that name a
 /// technology need not be neighbours.
 #[test]

@@ -119,12 +119,12 @@ pub const MENTION_BATCH: usize = MENTION_CHUNK * 16;
 
 /// Writes the rows of `mentions.csv` for the mentions of `corpus`, without the header.
 pub fn write_mention_rows(corpus: &Corpus, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let talk_ids: Vec<String> = corpus.talks.iter().map(|entry| corpus.talk_id(entry)).collect();
+    let parts = RowParts::new(corpus).map_err(csv_io)?;
     // Rows are formatted in parallel, a batch at a time, and written in corpus order, so the file
     // is the same as a sequential writer's while memory stays bounded however many mentions.
     for mentions in corpus.mentions.chunks(MENTION_BATCH) {
         let parts: Vec<Result<Vec<u8>, csv::Error>> =
-            mentions.par_chunks(MENTION_CHUNK).map(|chunk| mention_rows(corpus, &talk_ids, chunk)).collect();
+            mentions.par_chunks(MENTION_CHUNK).map(|chunk| mention_rows(corpus, &parts, chunk)).collect();
         for part in parts {
             out.write_all(&part.map_err(csv_io)?)?;
         }
@@ -132,30 +132,80 @@ pub fn write_mention_rows(corpus: &Corpus, out: &mut dyn std::io::Write) -> std:
     Ok(())
 }
 
-/// The CSV rows of `mentions` (no header).
-fn mention_rows(corpus: &Corpus, talk_ids: &[String], mentions: &[Mention]) -> Result<Vec<u8>, csv::Error> {
-    let mut writer = csv::Writer::from_writer(Vec::with_capacity(mentions.len() * 96));
-    // Numbers through itoa: `write!` through the formatting machinery was a third of the table.
-    let (mut qa, mut line, mut start, mut end) =
-        (itoa::Buffer::new(), itoa::Buffer::new(), itoa::Buffer::new(), itoa::Buffer::new());
-    for m in mentions {
-        let Some(talk_id) = talk_ids.get(m.talk as usize) else { continue };
-        let (id, category) =
-            corpus.catalog.tool(m.tool).map_or(("", ""), |t| (t.id.as_str(), t.category.as_str()));
-        writer.write_record([
-            talk_id.as_str(),
-            m.qa_index.map_or("", |q| qa.format(q.get())),
-            role_name(m.role),
-            id,
-            category,
-            corpus.surface(m),
-            m.stance.as_str(),
-            line.format(m.line),
-            start.format(m.start),
-            end.format(m.end),
-        ])?;
+/// The fields of mention rows that repeat from row to row, already written as CSV: each
+/// talk's id, and each technology's id and category. Passing every field of every row through
+/// the `csv` writer, which looks at each byte for a reason to quote, was most of the table's
+/// cost; now the writer sees each repeated field once and only surfaces per row.
+struct RowParts {
+    /// Per talk: its id field.
+    talks: Vec<Vec<u8>>,
+    /// Per technology: its id and category fields.
+    tools: Vec<Vec<u8>>,
+}
+
+impl RowParts {
+    fn new(corpus: &Corpus) -> Result<Self, csv::Error> {
+        let talk = |entry| {
+            let mut field = Vec::new();
+            push_field(&mut field, &corpus.talk_id(entry)).map(|()| field)
+        };
+        let tool = |t: &crate::catalog::Technology| {
+            let mut fields = Vec::new();
+            push_field(&mut fields, &t.id)?;
+            fields.push(b',');
+            push_field(&mut fields, t.category.as_str()).map(|()| fields)
+        };
+        Ok(Self {
+            talks: corpus.talks.iter().map(talk).collect::<Result<_, _>>()?,
+            tools: corpus.catalog.technologies().iter().map(tool).collect::<Result<_, _>>()?,
+        })
     }
-    writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))
+}
+
+/// Appends `field` to a row exactly as the `csv` crate writes it inside a record of several
+/// fields: as it is, or through the crate when it holds a comma, a quote or a line break.
+fn push_field(row: &mut Vec<u8>, field: &str) -> Result<(), csv::Error> {
+    if !field.bytes().any(|b| matches!(b, b',' | b'"' | b'\r' | b'\n')) {
+        row.extend_from_slice(field.as_bytes());
+        return Ok(());
+    }
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    // A second, empty field keeps the record from being one field, which the crate would write
+    // differently; it is cut off below with the terminator.
+    writer.write_record([field, ""])?;
+    let written = writer.into_inner().map_err(|e| csv::Error::from(e.into_error()))?;
+    row.extend_from_slice(written.strip_suffix(b",\n").unwrap_or(&written));
+    Ok(())
+}
+
+/// The CSV rows of `mentions` (no header).
+fn mention_rows(corpus: &Corpus, parts: &RowParts, mentions: &[Mention]) -> Result<Vec<u8>, csv::Error> {
+    let mut rows = Vec::with_capacity(mentions.len() * 96);
+    // Numbers through itoa: `write!` through the formatting machinery was a third of the table.
+    let mut number = itoa::Buffer::new();
+    for m in mentions {
+        let Some(talk) = parts.talks.get(m.talk as usize) else { continue };
+        rows.extend_from_slice(talk);
+        rows.push(b',');
+        if let Some(qa) = m.qa_index {
+            rows.extend_from_slice(number.format(qa.get()).as_bytes());
+        }
+        rows.push(b',');
+        // Role and stance names are plain words: nothing in them to quote.
+        rows.extend_from_slice(role_name(m.role).as_bytes());
+        rows.push(b',');
+        rows.extend_from_slice(parts.tools.get(m.tool.0 as usize).map_or(&b","[..], Vec::as_slice));
+        rows.push(b',');
+        push_field(&mut rows, corpus.surface(m))?;
+        rows.push(b',');
+        rows.extend_from_slice(m.stance.as_str().as_bytes());
+        for n in [m.line, m.start, m.end] {
+            rows.push(b',');
+            rows.extend_from_slice(number.format(n).as_bytes());
+        }
+        rows.push(b'\n');
+    }
+    Ok(rows)
 }
 
 fn role_name(role: crate::parse::Role) -> &'static str {
@@ -305,4 +355,46 @@ pub fn suggestions_csv(ranked: Vec<suggestions::Suggestion>) -> Result<Vec<u8>, 
         .map(|s| vec![s.text, s.shape.as_str().to_owned(), s.talks.to_string(), s.occurrences.to_string()])
         .collect();
     to_csv("suggestions", &["candidate", "shape", "talks", "occurrences"], rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Rows are put together from fields written one by one: each must come out as the `csv`
+    /// crate writes it in a record, quoted or not.
+    #[test]
+    fn fields_are_written_as_the_csv_crate_writes_them_in_a_record() {
+        #[rustfmt::skip]
+        let fields = [
+            "", "plain", "中文", "a,b", "say \"hi\"", "\"", "line\nbreak", "carriage\rreturn",
+            "逗号，全角", "trailing,", ",", "#comment", " spaced ", "tab\there",
+        ];
+        for first in fields {
+            for second in fields {
+                let mut ours = Vec::new();
+                push_field(&mut ours, first).unwrap();
+                ours.push(b',');
+                push_field(&mut ours, second).unwrap();
+                ours.push(b'\n');
+                let mut theirs = csv::Writer::from_writer(Vec::new());
+                theirs.write_record([first, second]).unwrap();
+                assert_eq!(ours, theirs.into_inner().unwrap(), "{first:?} {second:?}");
+            }
+        }
+    }
+
+    /// Role and stance names go into rows as they are.
+    #[test]
+    fn role_and_stance_names_need_no_quotes() {
+        use crate::parse::Role;
+        let roles = [Role::Title, Role::Question, Role::Answer, Role::Body].map(role_name);
+        let stances = crate::extract::Stance::ALL.map(crate::extract::Stance::as_str);
+        for name in roles.into_iter().chain(stances) {
+            let mut field = Vec::new();
+            push_field(&mut field, name).unwrap();
+            assert_eq!(field, name.as_bytes());
+            assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{name}");
+        }
+    }
 }
