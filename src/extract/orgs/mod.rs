@@ -63,6 +63,8 @@ pub struct OrgFinder {
     tools: HashSet<String>,
     /// Searchers for the rules' ownership cues, built once: most talks are searched for them.
     ownership_cues: Vec<Finder<'static>>,
+    /// Bytes in the longest name.
+    longest_name: usize,
 }
 
 impl OrgFinder {
@@ -93,7 +95,8 @@ impl OrgFinder {
             .collect();
         let rules = OrgRules::embedded()?;
         let ownership_cues = rules.ownership_cues.iter().map(|cue| Finder::new(cue).into_owned()).collect();
-        Ok(Self { ac, owners, rules, tools, ownership_cues })
+        let longest_name = names.iter().map(String::len).max().unwrap_or(0);
+        Ok(Self { ac, owners, rules, tools, ownership_cues, longest_name })
     }
 
     /// A catalog organisation written at the very start of `text`, with its length.
