@@ -144,7 +144,7 @@ pub fn warm_up() {
 
 /// Detects and undoes mojibake in `text`. Text without mojibake comes back unchanged.
 pub fn repair(text: String) -> Repaired {
-    let all_lines: Vec<&str> = text.split('\n').collect();
+    let all_lines = split_lines(&text);
     // Mostly re-encoding every char of the file: worth spreading over the cores.
     let evidence: Vec<Option<LineEvidence>> = all_lines.par_iter().map(|line| line_evidence(line)).collect();
     let (valid, invalid) =
@@ -195,6 +195,21 @@ pub fn repair(text: String) -> Repaired {
         }));
     }
     Repaired { text: out, report }
+}
+
+/// The lines of `text` as `text.split('\n')` gives them, found with memchr's vector search:
+/// every loaded file is cut into lines here, and the standard library's byte search made that
+/// a tenth of reading a clean file.
+fn split_lines(text: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for at in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        // `\n` is one byte, so both ends are character boundaries.
+        lines.push(text.get(start..at).unwrap_or_default());
+        start = at + 1;
+    }
+    lines.push(text.get(start..).unwrap_or_default());
+    lines
 }
 
 /// Replaces the lines that a lossless reversal restored.
@@ -289,6 +304,13 @@ pub fn windows_1252_byte(c: char) -> Option<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_are_split_as_str_split_splits_them() {
+        for text in ["", "\n", "a", "a\n", "\na", "a\n\nb", "中文\r\n第二行\n", "\n\n\n"] {
+            assert_eq!(split_lines(text), text.split('\n').collect::<Vec<_>>(), "{text:?}");
+        }
+    }
 
     /// A guess held a range and two strings: 72 bytes and two allocations, millions of times
     /// for a large folder with damaged files.
