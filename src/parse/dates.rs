@@ -59,11 +59,12 @@ pub(crate) fn literal_regex(pattern: &'static str) -> Regex {
     Regex::new(pattern).expect("literal regex compiles (covered by tests)")
 }
 
-/// A numeric date `2020-06-02`, `2020/6/2`, `2020.06.02` or `2020年6月2日`. Matches inside a
+/// A numeric date `2020-06-02`, `2020/6/2`, `2020.06.02` or `2020年6月2日`, in ASCII or
+/// full-width digits (`２０２０年６月２日`; other scripts' digits are not read). Matches inside a
 /// longer number are dropped by [`dates_in`] (the regex crate has no look-around).
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
     literal_regex(
-        r"(\d{4})\s*(?:[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})|年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]?)",
+        r"([0-9０-９]{4})\s*(?:[-/.]\s*([0-9０-９]{1,2})\s*[-/.]\s*([0-9０-９]{1,2})|年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*[日号號]?)",
     )
 });
 
@@ -98,8 +99,14 @@ fn month_number(name: &str) -> i64 {
     MONTHS.iter().position(|m| *m == prefix).map_or(0, |i| i as i64 + 1)
 }
 
+/// The value of a run of digits, ASCII or full-width (`２０２０`, common in Chinese text).
 fn number(m: Option<regex::Match<'_>>) -> i64 {
-    m.and_then(|m| m.as_str().parse().ok()).unwrap_or(0)
+    m.map_or(0, |m| m.as_str().chars().filter_map(digit_value).fold(0, |n, d| n * 10 + i64::from(d)))
+}
+
+/// The value of an ASCII or full-width digit.
+fn digit_value(c: char) -> Option<u32> {
+    c.to_digit(10).or_else(|| u32::from(c).checked_sub(u32::from('０')).filter(|&d| d < 10))
 }
 
 /// A date found in text: the date (or why it is not one) and its byte range.
@@ -115,14 +122,9 @@ pub fn dates_in(text: &str) -> Vec<Found> {
             None => (number(caps.get(4)), number(caps.get(5))),
         };
         let end = caps.get(0).map_or(year.end(), |m| m.end());
-        let digit_before = text
-            .get(..year.start())
-            .unwrap_or_default()
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_digit());
-        let digit_after =
-            text.get(end..).unwrap_or_default().chars().next().is_some_and(|c| c.is_ascii_digit());
+        let digit_before =
+            text.get(..year.start()).unwrap_or_default().chars().next_back().and_then(digit_value).is_some();
+        let digit_after = text.get(end..).unwrap_or_default().chars().next().and_then(digit_value).is_some();
         if digit_before || digit_after {
             continue;
         }
@@ -183,4 +185,31 @@ pub fn leading_date(text: &str) -> Option<(Result<Date, DateError>, usize)> {
     let offset = text.len() - trimmed.len();
     let (date, range) = dates_in(trimmed).into_iter().next()?;
     (range.start == 0).then_some((date, offset + range.end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Full-width digits were matched (`\d` is any Unicode digit) but read as zero, so
+    /// `２０２０-06-02` became the implausible `0000-06-02` and its talk lost its date.
+    #[test]
+    fn full_width_digits_are_read_as_digits() {
+        let date = |y, m, d| Ok(Date::new(y, m, d).unwrap());
+        #[rustfmt::skip]
+        let cases: &[(&str, Option<Result<Date, DateError>>)] = &[
+            ("２０２０-０６-０２ 分享", Some(date(2020, 6, 2))),
+            ("２０２０年６月２日", Some(date(2020, 6, 2))),
+            ("2020-０６-02", Some(date(2020, 6, 2))),
+            ("June 3, 2021", Some(date(2021, 6, 3))),
+            ("2019-12-04", Some(date(2019, 12, 4))),
+            ("１２０２０-01-01", None),
+            ("2020-01-01１", None),
+            ("٢٠٢٠-06-02", None),
+            ("２０２０-０２-３０", Some(Err(DateError::Impossible("2020-02-30".to_owned())))),
+        ];
+        for (text, want) in cases {
+            assert_eq!(dates_in(text).into_iter().next().map(|(d, _)| d), *want, "{text}");
+        }
+    }
 }
