@@ -69,20 +69,7 @@ fn mentions_csv_is_what_the_csv_crate_writes() {
     let corpus = load(&files);
     assert!(corpus.mentions.len() >= 10, "{} mentions", corpus.mentions.len());
     let mut expected = csv::Writer::from_writer(Vec::new());
-    expected
-        .write_record([
-            "talk_id",
-            "qa_index",
-            "role",
-            "tool",
-            "category",
-            "surface",
-            "stance",
-            "line",
-            "byte_start",
-            "byte_end",
-        ])
-        .unwrap();
+    expected.write_record(tables::MENTION_COLUMNS).unwrap();
     for m in &corpus.mentions {
         let tool = corpus.catalog.tool(m.tool).unwrap();
         let role = format!("{:?}", m.role).to_lowercase();

@@ -91,23 +91,24 @@ fn write_mentions(corpus: &Corpus, out: &mut dyn std::io::Write) -> std::io::Res
     write_mention_rows(corpus, out)
 }
 
+/// The columns of `mentions.csv`.
+pub const MENTION_COLUMNS: [&str; 10] = [
+    "talk_id",
+    "qa_index",
+    "role",
+    "tool",
+    "category",
+    "surface",
+    "stance",
+    "line",
+    "byte_start",
+    "byte_end",
+];
+
 /// Writes the header line of `mentions.csv`.
 pub fn write_mention_header(out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut header = csv::Writer::from_writer(&mut *out);
-    header
-        .write_record([
-            "talk_id",
-            "qa_index",
-            "role",
-            "tool",
-            "category",
-            "surface",
-            "stance",
-            "line",
-            "byte_start",
-            "byte_end",
-        ])
-        .map_err(csv_io)?;
+    header.write_record(MENTION_COLUMNS).map_err(csv_io)?;
     header.flush()
 }
 

@@ -51,7 +51,7 @@ fn starts_with_digit_or_bracket(rest: &str) -> bool {
 /// All lines of `text`, starting at byte `offset` with line number `first_number`.
 pub fn lines(text: &str, offset: usize, first_number: u32) -> Vec<Line<'_>> {
     let mut out = Vec::new();
-    let mut fence: Option<&str> = None;
+    let mut fence = Fence::default();
     let mut start = 0;
     // Line ends found with memchr's vector search: `split_inclusive('\n')` goes through the
     // standard library's byte search, which was an eighth of segmenting a file.
@@ -62,18 +62,30 @@ pub fn lines(text: &str, offset: usize, first_number: u32) -> Vec<Line<'_>> {
         let raw = text.get(start..end).unwrap_or_default();
         let content = raw.strip_suffix('\n').unwrap_or(raw);
         let content = content.strip_suffix('\r').unwrap_or(content);
-        let marker = fence_marker(content);
-        let in_code = fence.is_some() || marker.is_some();
-        match (fence, marker) {
-            (None, Some(m)) => fence = Some(m),
-            (Some(open), Some(m)) if m == open => fence = None,
-            _ => {}
-        }
+        let in_code = fence.read(content);
         let number = first_number.saturating_add(u32::try_from(i).unwrap_or(u32::MAX));
         out.push(Line { text: content, start: offset + start, number, in_code });
         start = end;
     }
     out
+}
+
+/// The code fence open at a point of a text, if any: lines are read through it in order.
+#[derive(Debug, Default)]
+struct Fence(Option<&'static str>);
+
+impl Fence {
+    /// Reads the next line's `content`: whether it is inside, opens or closes a fenced block.
+    fn read(&mut self, content: &str) -> bool {
+        let marker = fence_marker(content);
+        let in_code = self.0.is_some() || marker.is_some();
+        match (self.0, marker) {
+            (None, Some(m)) => self.0 = Some(m),
+            (Some(open), Some(m)) if m == open => self.0 = None,
+            _ => {}
+        }
+        in_code
+    }
 }
 
 fn fence_marker(line: &str) -> Option<&'static str> {
@@ -102,17 +114,11 @@ mod tests {
         ];
         for text in texts {
             let mut expected = Vec::new();
-            let (mut start, mut fence) = (0, None);
+            let (mut start, mut fence) = (0, Fence::default());
             for (i, raw) in text.split_inclusive('\n').enumerate() {
                 let content = raw.strip_suffix('\n').unwrap_or(raw);
                 let content = content.strip_suffix('\r').unwrap_or(content);
-                let marker = fence_marker(content);
-                let in_code = fence.is_some() || marker.is_some();
-                match (fence, marker) {
-                    (None, Some(m)) => fence = Some(m),
-                    (Some(open), Some(m)) if m == open => fence = None,
-                    _ => {}
-                }
+                let in_code = fence.read(content);
                 expected.push(Line { text: content, start: 7 + start, number: 3 + i as u32, in_code });
                 start += raw.len();
             }
