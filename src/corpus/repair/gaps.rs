@@ -18,7 +18,7 @@
 // Dense numeric code: a line's units and their byte offsets are built together, and windows are ranges of those units.
 #![allow(clippy::indexing_slicing, reason = "indices in range by construction")]
 
-use super::lattice::{self, Decision, Scratch, Words};
+use super::lattice::{self, Decision, Reading, Scratch, Words};
 use super::line::{Line, Unit, latin_gap, line};
 use super::model::{DocModel, MODEL};
 use super::script::{self, Script};
@@ -67,9 +67,11 @@ fn run_length(windows: usize) -> usize {
 /// The guesses for one window: at each position, the character and how sure of it.
 type Guesses = Vec<(char, f32)>;
 
-/// One distinct window to decide: the candidates of each position, and the script of its line.
+/// One distinct window to decide: the candidates of each position, what they read as one
+/// number each, and the script of its line.
 struct Problem<'a> {
     candidates: Vec<&'a [char]>,
+    readings: Vec<Reading>,
     script: Script,
 }
 
@@ -78,14 +80,22 @@ struct Problem<'a> {
 pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
     let cut: Vec<Option<Line<'_>>> =
         lines.par_iter().map(|bytes| std::str::from_utf8(bytes).is_err().then(|| line(bytes))).collect();
-    // The candidates of each distinct slot, computed once; windows borrow them (and their
-    // intact chars), so that a window costs no allocation per position.
-    let mut slots: HashMap<&[u8], Vec<char>> = HashMap::new();
+    // The candidates of each distinct slot, computed once, and its reading; windows borrow
+    // them (and their intact chars), so that a window costs no allocation per position.
+    let mut slots: HashMap<&[u8], (Vec<char>, Reading)> = HashMap::new();
     for line in cut.iter().flatten() {
         for (position, unit) in line.units.iter().enumerate() {
             if *unit == Unit::Slot {
                 let surviving = line.bytes_of(position);
-                slots.entry(surviving).or_insert_with(|| candidates(surviving));
+                let next = slots.len();
+                slots.entry(surviving).or_insert_with(|| {
+                    let candidates = candidates(surviving);
+                    let reading = match candidates[..] {
+                        [one] => Reading::intact(one),
+                        _ => Reading::slot(next),
+                    };
+                    (candidates, reading)
+                });
             }
         }
     }
@@ -111,18 +121,21 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
             let next = problems.len();
             let id = *ids.entry((key, script, gap)).or_insert(next);
             if id == next {
-                let candidates = line.units[window.clone()]
+                let (candidates, readings) = line.units[window.clone()]
                     .iter()
                     .enumerate()
                     .map(|(offset, unit)| match unit {
-                        Unit::Char(_) if offset == 0 && gap => std::slice::from_ref(&LATIN_GAP),
-                        Unit::Char(c) => std::slice::from_ref(c),
-                        Unit::Slot => {
-                            slots.get(line.bytes_of(window.start + offset)).map_or(UNKNOWN, Vec::as_slice)
+                        Unit::Char(_) if offset == 0 && gap => {
+                            (std::slice::from_ref(&LATIN_GAP), Reading::intact(LATIN_GAP))
                         }
+                        Unit::Char(c) => (std::slice::from_ref(c), Reading::intact(*c)),
+                        Unit::Slot => match slots.get(line.bytes_of(window.start + offset)) {
+                            Some((candidates, reading)) => (candidates.as_slice(), *reading),
+                            None => (UNKNOWN, Reading::intact(char::REPLACEMENT_CHARACTER)),
+                        },
                     })
-                    .collect();
-                problems.push(Problem { candidates, script });
+                    .unzip();
+                problems.push(Problem { candidates, readings, script });
             }
             here.push(id);
         }
@@ -134,10 +147,10 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
                   doc: Option<&DocModel>,
                   words: Option<&Words>|
      -> Vec<(char, f32)> {
-        let Problem { candidates, script } = problem;
+        let Problem { candidates, readings, script } = problem;
         let Decision { chosen, confidence } = match words {
-            Some(words) => lattice::decide_again(candidates, *script, doc, words, scratch),
-            None => lattice::decide(candidates, *script, doc, scratch),
+            Some(words) => lattice::decide_again(candidates, readings, *script, doc, words, scratch),
+            None => lattice::decide(candidates, readings, *script, doc, scratch),
         };
         candidates
             .iter()

@@ -14,7 +14,7 @@
 // Dense numeric code: the lattice's tables have one entry per position and per candidate, and edges only name positions and candidates of the run they were built from.
 #![allow(clippy::indexing_slicing, reason = "indices in range by construction")]
 
-use super::model::{DocModel, MODEL, Model, Node, PackedKeyHasher, pack_pair, pair_score};
+use super::model::{DocModel, MODEL, Model, Node, PackedKeyHasher, pair_score};
 use super::script::{self, Script};
 use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
@@ -23,8 +23,8 @@ use std::hash::BuildHasherDefault;
 const MAX_WORD_CHARS: usize = 8;
 /// Weight of the character-pair model against the word model.
 const PAIR_WEIGHT: f32 = 1.0;
-/// Pair scores a [`Scratch`] has room for from the start.
-const PAIRS_AHEAD: usize = 1 << 15;
+/// Tables of pair scores a [`Scratch`] has room for from the start.
+const TABLES_AHEAD: usize = 1 << 13;
 /// Marks a boundary no edge has reached yet in [`Scratch::back`].
 const NO_EDGE: (u32, u32) = (u32::MAX, u32::MAX);
 
@@ -41,10 +41,10 @@ struct Edge {
     script: f32,
     /// Offset into [`Scratch::choices`] of one candidate index per covered position.
     choices: usize,
-    /// Where the pair scores across the boundary before the edge begin in [`Scratch::joins`]
-    /// (for the first state before it; the next states are `stride` further each), when that
-    /// boundary has a table: read for every state before every edge, three times a decision.
-    join: Option<(u32, u32)>,
+    /// Where the pair scores across the boundary before the edge begin in [`Scratch::joins`],
+    /// one per state before it, in a row, when that boundary has a table: read for every state
+    /// before every edge, three times a decision, so they lie side by side.
+    join: Option<u32>,
     /// The candidate index the edge reads at its last position.
     last: u8,
     /// Whether the edge covers a position with more than one candidate.
@@ -70,17 +70,22 @@ pub(super) struct Decision<'a> {
 
 /// What one thread reuses from run to run: every table of a decision (a file has tens of
 /// thousands of runs, and allocating their tables afresh cost a fifth of the repair time), and
-/// the pair scores already computed, which recur from run to run. A scratch must not outlive
-/// one document model: the pair scores depend on it.
+/// the tables of pair scores already computed, which recur from run to run. A scratch must not
+/// outlive one document model (the pair scores depend on it), nor one file's [`Reading`]s.
 #[derive(Default)]
 pub(super) struct Scratch {
     edges: Vec<Edge>,
     choices: Vec<u8>,
-    /// Per boundary `i`, the pair scores of (candidate `p` of `i - 1`, candidate `k` of `i`) at
-    /// `join_at[i] + p * candidates[i].len() + k`; an empty table where both sides are certain
-    /// (the score is constant there).
+    /// Tables of pair scores, one per pair of neighbouring readings met so far (see
+    /// [`Reading`]): the scores of (candidate `p` before, candidate `k` after) at
+    /// `start + k * before.len() + p`, a row per candidate after the boundary.
     joins: Vec<f32>,
-    join_at: Vec<usize>,
+    /// Where each pair of neighbouring readings has its table in `joins`: the same slot next
+    /// to the same char recurs all over a file, and its table is computed once.
+    tables: HashMap<u64, u32, BuildHasherDefault<PackedKeyHasher>>,
+    /// Per boundary `i`, where the table of positions `i - 1` and `i` starts in `joins`; none
+    /// where both sides are certain (the score is constant there).
+    join_at: Vec<Option<u32>>,
     /// Per boundary `i`, where its states (the candidates of the char before it; one at the
     /// start) begin in `forward`, `back` and `backward`; the same offsets, shifted by one, give
     /// each position's candidates in `marginal`.
@@ -93,25 +98,46 @@ pub(super) struct Scratch {
     into: Vec<f32>,
     chosen: Vec<usize>,
     confidence: Vec<f32>,
-    pairs: HashMap<u64, f32, BuildHasherDefault<PackedKeyHasher>>,
+}
+
+/// What a position of a run may read, as one number: an intact char (or a slot with a single
+/// candidate) is that char; a slot with several candidates is its own number, the same for
+/// every slot with the same surviving bytes. Two positions with the same reading have the same
+/// candidates, so a table of pair scores is known by the readings on its two sides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Reading(u32);
+
+impl Reading {
+    /// The reading of an intact char.
+    pub(super) fn intact(c: char) -> Self {
+        Self(u32::from(c))
+    }
+
+    /// The reading of the `index`th distinct set of candidates of a file (above every char).
+    pub(super) fn slot(index: usize) -> Self {
+        Self((char::MAX as u32 + 1).saturating_add(u32::try_from(index).unwrap_or(u32::MAX)))
+    }
 }
 
 struct Lattice<'a> {
     model: &'a Model,
     doc: Option<&'a DocModel>,
     candidates: &'a [&'a [char]],
+    readings: &'a [Reading],
     script: Script,
     s: &'a mut Scratch,
 }
 
-/// Picks the best reading of a run; `candidates[i]` must not be empty and hold at most 255 chars.
+/// Picks the best reading of a run; `candidates[i]` must not be empty and hold at most 255 chars,
+/// and `readings[i]` names them (see [`Reading`]).
 pub(super) fn decide<'s>(
     candidates: &[&[char]],
+    readings: &[Reading],
     script: Script,
     doc: Option<&DocModel>,
     scratch: &'s mut Scratch,
 ) -> Decision<'s> {
-    let mut lattice = Lattice { model: &MODEL, doc, candidates, script, s: scratch };
+    let mut lattice = Lattice { model: &MODEL, doc, candidates, readings, script, s: scratch };
     lattice.reset();
     // Pair scores first: the edges inside words read them from the same tables.
     lattice.build_joins();
@@ -127,29 +153,33 @@ pub(super) fn decide<'s>(
 /// [`Scratch::words`]): the same decision as [`decide`] would make with `doc`.
 pub(super) fn decide_again<'s>(
     candidates: &[&[char]],
+    readings: &[Reading],
     script: Script,
     doc: Option<&DocModel>,
     words: &Words,
     scratch: &'s mut Scratch,
 ) -> Decision<'s> {
-    let mut lattice = Lattice { model: &MODEL, doc, candidates, script, s: scratch };
+    let mut lattice = Lattice { model: &MODEL, doc, candidates, readings, script, s: scratch };
     lattice.reset();
     lattice.build_joins();
     lattice.s.choices.extend_from_slice(&words.choices);
     for edge in &words.edges {
-        let score = edge.word + lattice.inside(edge.start, lattice.picks(edge), edge.script);
-        lattice.s.edges.push(Edge { score, ..*edge });
+        let picks = lattice.picks(edge);
+        let score = edge.word + lattice.inside(edge.start, picks, edge.script);
+        // The tables lie elsewhere in this scratch than in the one that found the words.
+        let join = lattice.join_row(edge.start, picks.first().copied().unwrap_or(0));
+        lattice.s.edges.push(Edge { score, join, ..*edge });
     }
     lattice.best();
     Decision { chosen: &scratch.chosen, confidence: &scratch.confidence }
 }
 
 impl Scratch {
-    /// A scratch whose pair scores have room for what a run of windows usually asks (tens of
-    /// thousands): growing the table from nothing rehashed it a dozen times.
+    /// A scratch with room for the tables of pair scores a run of windows usually asks for
+    /// (thousands): growing the index from nothing rehashed it a dozen times.
     pub(super) fn new() -> Self {
         let mut scratch = Self::default();
-        scratch.pairs.reserve(PAIRS_AHEAD);
+        scratch.tables.reserve(TABLES_AHEAD);
         scratch
     }
 
@@ -164,7 +194,6 @@ impl Lattice<'_> {
         let s = &mut *self.s;
         s.edges.clear();
         s.choices.clear();
-        s.joins.clear();
         s.join_at.clear();
         s.state_at.clear();
         s.state_at.push(0);
@@ -176,22 +205,31 @@ impl Lattice<'_> {
         s.state_at.push(total);
     }
 
+    /// Finds (or computes) the table of pair scores of each boundary with a damaged side.
     fn build_joins(&mut self) {
-        let candidates = self.candidates;
-        self.s.join_at.push(0);
-        for (i, right) in candidates.iter().enumerate() {
-            if let Some(before) = i.checked_sub(1)
-                && (self.uncertain(before) || self.uncertain(i))
-            {
-                for &a in candidates[before] {
-                    for &b in *right {
-                        let score = self.pair(a, b);
-                        self.s.joins.push(score);
-                    }
-                }
-            }
-            self.s.join_at.push(self.s.joins.len());
+        let (candidates, readings) = (self.candidates, self.readings);
+        self.s.join_at.push(None);
+        for i in 1..candidates.len() {
+            let table = (self.uncertain(i - 1) || self.uncertain(i))
+                .then(|| self.table(readings[i - 1], readings[i], candidates[i - 1], candidates[i]));
+            self.s.join_at.push(table);
         }
+    }
+
+    /// Where the table of the pair scores of `left` then `right` (read `before` and `after`)
+    /// starts in [`Scratch::joins`], computed on first use.
+    fn table(&mut self, before: Reading, after: Reading, left: &[char], right: &[char]) -> u32 {
+        let key = (u64::from(before.0) << 32) | u64::from(after.0);
+        if let Some(&start) = self.s.tables.get(&key) {
+            return start;
+        }
+        let start = self.s.joins.len() as u32;
+        let (model, doc) = (self.model, self.doc);
+        for &b in right {
+            self.s.joins.extend(left.iter().map(|&a| PAIR_WEIGHT * pair_score(model, doc, a, b)));
+        }
+        self.s.tables.insert(key, start);
+        start
     }
 
     fn add_edges_from(&mut self, start: usize, stack: &mut Vec<u8>) {
@@ -239,12 +277,11 @@ impl Lattice<'_> {
         self.s.edges.push(Edge { start, end, score, word, script, choices, join, last, uncertain });
     }
 
-    /// Where, in [`Scratch::joins`], the scores of the pairs (each candidate before `start`,
-    /// candidate `first` of `start`) lie, and how far apart; `None` where no table is kept.
-    fn join_row(&self, start: usize, first: u8) -> Option<(u32, u32)> {
-        let table = self.s.join_at[start]..self.s.join_at[start + 1];
-        let width = self.candidates[start].len();
-        (!table.is_empty()).then(|| ((table.start + usize::from(first)) as u32, width as u32))
+    /// Where, in [`Scratch::joins`], the row of the scores of the pairs (each candidate before
+    /// `start`, candidate `first` of `start`) begins; `None` where no table is kept.
+    fn join_row(&self, start: usize, first: u8) -> Option<u32> {
+        let before = start.checked_sub(1).map_or(1, |b| self.candidates[b].len());
+        self.s.join_at[start].map(|table| table + u32::from(first) * before as u32)
     }
 
     /// The pair scores inside a word that reads `picks` from `start`, plus its `script` score.
@@ -254,9 +291,9 @@ impl Lattice<'_> {
             .enumerate()
             .map(|(offset, pair)| {
                 let i = start + offset + 1;
-                let width = self.candidates[i].len();
+                let before = self.candidates[i - 1].len();
                 self.join_table(i)
-                    .get(usize::from(pair[0]) * width + usize::from(pair[1]))
+                    .get(usize::from(pair[1]) * before + usize::from(pair[0]))
                     .copied()
                     .unwrap_or(0.0)
             })
@@ -280,12 +317,6 @@ impl Lattice<'_> {
             .sum()
     }
 
-    /// The pair score of `a` then `b`, computed once per scratch.
-    fn pair(&mut self, a: char, b: char) -> f32 {
-        let (model, doc) = (self.model, self.doc);
-        *self.s.pairs.entry(pack_pair(a, b)).or_insert_with(|| PAIR_WEIGHT * pair_score(model, doc, a, b))
-    }
-
     fn uncertain(&self, position: usize) -> bool {
         self.candidates.get(position).is_some_and(|c| c.len() > 1)
     }
@@ -294,8 +325,15 @@ impl Lattice<'_> {
         &self.s.choices[edge.choices..edge.choices + (edge.end - edge.start)]
     }
 
+    /// The table of pair scores of positions `i - 1` and `i` (empty where none is kept).
     fn join_table(&self, i: usize) -> &[f32] {
-        &self.s.joins[self.s.join_at[i]..self.s.join_at[i + 1]]
+        match self.s.join_at[i] {
+            Some(start) => {
+                let len = self.candidates[i - 1].len() * self.candidates[i].len();
+                &self.s.joins[start as usize..start as usize + len]
+            }
+            None => &[],
+        }
     }
 
     /// States at boundary `i`: the candidates of the char before it (one at the start).
@@ -321,8 +359,9 @@ impl Lattice<'_> {
             // The best score of reaching the edge, kept for the confidences, and the best path
             // through it (the first state that gives it, as updating state by state did).
             let (mut best_into, mut best, mut from) = (f32::NEG_INFINITY, f32::NEG_INFINITY, 0);
-            for (previous, &reached) in reaching.iter().enumerate() {
-                let reach = reached + join(joins, edge, previous);
+            let row = join_row(joins, edge, reaching.len());
+            for (previous, (&reached, &join)) in reaching.iter().zip(row).enumerate() {
+                let reach = reached + join;
                 best_into = best_into.max(reach);
                 let score = reach + edge.score;
                 if score > best {
@@ -342,8 +381,9 @@ impl Lattice<'_> {
         for edge in edges.iter().rev() {
             let after = edge.score + backward[state_at[edge.end] + usize::from(edge.last)];
             let before = &mut backward[state_at[edge.start]..state_at[edge.start + 1]];
-            for (previous, best) in before.iter_mut().enumerate() {
-                let score = join(joins, edge, previous) + after;
+            let row = join_row(joins, edge, before.len());
+            for (best, &join) in before.iter_mut().zip(row) {
+                let score = join + after;
                 if score > *best {
                     *best = score;
                 }
@@ -396,14 +436,17 @@ impl Lattice<'_> {
     }
 }
 
-/// Score of the pair across the boundary before `edge`, when the char before it is candidate
-/// `previous` of its position.
-fn join(joins: &[f32], edge: &Edge, previous: usize) -> f32 {
+/// Scores of the pair across the boundary before `edge`, one per state before it (`states` of
+/// them): zero where the boundary keeps no table, its sides being certain.
+fn join_row<'a>(joins: &'a [f32], edge: &Edge, states: usize) -> &'a [f32] {
     match edge.join {
-        Some((row, stride)) => joins[row as usize + previous * stride as usize],
-        None => 0.0,
+        Some(row) => &joins[row as usize..row as usize + states],
+        None => &NO_JOIN[..states],
     }
 }
+
+/// The pair scores across a boundary without a table: one state before it, and no score.
+const NO_JOIN: [f32; 1] = [0.0];
 
 fn argmax(scores: &[f32]) -> usize {
     scores
@@ -431,17 +474,64 @@ mod tests {
             (&[&['中', '不'], &['中', '不']], Script::Unknown),
         ];
         for &(candidates, script) in cases {
+            let readings = readings_of(candidates);
             let mut scratch = Scratch::default();
-            decide(candidates, script, None, &mut scratch);
+            decide(candidates, &readings, script, None, &mut scratch);
             let words = scratch.words();
             for doc in [None, Some(&doc)] {
                 let mut fresh = Scratch::default();
-                let want = decide(candidates, script, doc, &mut fresh);
+                let want = decide(candidates, &readings, script, doc, &mut fresh);
                 let want = (want.chosen.to_vec(), want.confidence.to_vec());
                 let mut reused = Scratch::default();
-                let got = decide_again(candidates, script, doc, &words, &mut reused);
+                let got = decide_again(candidates, &readings, script, doc, &words, &mut reused);
                 assert_eq!((got.chosen.to_vec(), got.confidence.to_vec()), want, "{candidates:?}");
             }
         }
+    }
+
+    /// The readings of a file's positions: each distinct set of several candidates its own.
+    fn readings_of<'a>(candidates: &[&'a [char]]) -> Vec<Reading> {
+        let mut sets: Vec<&'a [char]> = Vec::new();
+        let mut readings = Vec::new();
+        for &c in candidates {
+            readings.push(match *c {
+                [one] => Reading::intact(one),
+                _ => Reading::slot(sets.iter().position(|&s| s == c).unwrap_or_else(|| {
+                    sets.push(c);
+                    sets.len() - 1
+                })),
+            });
+        }
+        readings
+    }
+
+    /// Tables of pair scores are kept from run to run by the readings on their two sides: runs
+    /// decided one after the other with one scratch must come out as each with a fresh one,
+    /// whichever tables they share.
+    #[test]
+    fn runs_decided_with_one_scratch_decide_as_with_fresh_ones() {
+        let (slot, other): (&[char], &[char]) = (&['中', '不', '丝'], &['台', '小', '封']);
+        #[rustfmt::skip]
+        let file: [&[&[char]]; 5] = [
+            &[&['在'], slot, &['国']],
+            &[&['一'], other, &['机'], slot],
+            &[slot, &['国'], &['在'], slot],
+            &[&['国'], slot, slot, &['国']],
+            &[other, slot],
+        ];
+        // The readings of the whole file: the same slot is the same reading in every run.
+        let flat: Vec<&[char]> = file.iter().flat_map(|run| run.iter().copied()).collect();
+        let mut readings = readings_of(&flat).into_iter();
+        let mut shared = Scratch::default();
+        for run in file {
+            let run_readings: Vec<Reading> = readings.by_ref().take(run.len()).collect();
+            let mut fresh = Scratch::default();
+            let want = decide(run, &run_readings, Script::Unknown, None, &mut fresh);
+            let want = (want.chosen.to_vec(), want.confidence.to_vec());
+            let got = decide(run, &run_readings, Script::Unknown, None, &mut shared);
+            assert_eq!((got.chosen.to_vec(), got.confidence.to_vec()), want, "{run:?}");
+        }
+        // Eleven boundaries have a damaged side; eight distinct pairs of readings among them.
+        assert_eq!(shared.tables.len(), 8);
     }
 }
