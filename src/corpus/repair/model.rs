@@ -38,8 +38,12 @@ pub(super) type Node = u32;
 
 /// Word log-probabilities in a trie over chars, and running-text counts of chars and pairs.
 pub(super) struct Model {
-    /// (parent node, char) packed into one key → child node.
+    /// (parent node, char) packed into one key → child node, below the root.
     children: HashMap<u64, Node, BuildHasherDefault<PackedKeyHasher>>,
+    /// The root's children, by code point (0 for none; the root is no one's child): every
+    /// position of every window asks the root once per candidate, and a table of the Basic
+    /// Multilingual Plane answers from cache where the map, tens of megabytes, missed it.
+    root: Vec<Node>,
     /// Log-probability of the word that ends at each node; `NEG_INFINITY` for mere prefixes.
     word_score: Vec<f32>,
     /// Running-text count of each char.
@@ -56,6 +60,7 @@ impl Model {
         let (entries, total) = word_entries(words);
         let mut model = Self {
             children: HashMap::with_capacity_and_hasher(entries.len() * 2, BuildHasherDefault::default()),
+            root: vec![0; TABLE_CHARS],
             word_score: vec![f32::NEG_INFINITY],
             char_count: HashMap::default(),
             pair_count: HashMap::default(),
@@ -105,7 +110,15 @@ impl Model {
 
     fn child_or_insert(&mut self, node: Node, c: char) -> Node {
         let next = self.word_score.len() as Node;
-        let child = *self.children.entry(pack(node, c)).or_insert(next);
+        let child = match self.root.get_mut(c as usize).filter(|_| node == 0) {
+            Some(slot) => {
+                if *slot == 0 {
+                    *slot = next;
+                }
+                *slot
+            }
+            None => *self.children.entry(pack(node, c)).or_insert(next),
+        };
         if child == next {
             self.word_score.push(f32::NEG_INFINITY);
         }
@@ -114,7 +127,10 @@ impl Model {
 
     /// The node reached from `node` by `c`, if any word continues that way.
     pub(super) fn child(&self, node: Node, c: char) -> Option<Node> {
-        self.children.get(&pack(node, c)).copied()
+        match self.root.get(c as usize).filter(|_| node == 0) {
+            Some(&child) => (child != 0).then_some(child),
+            None => self.children.get(&pack(node, c)).copied(),
+        }
     }
 
     /// Log-probability of the word ending at `node` (`NEG_INFINITY` when none does).
@@ -464,6 +480,29 @@ mod tests {
             }
         }
         assert!(model.pair_ratio('数', '据') > 0.0 && model.pair_ratio('𠀋', '𠀋') == 0.0);
+    }
+
+    /// The root's children moved from the map into a table by code point; words starting
+    /// beyond the table, and a first char that is also a later one, must still be found.
+    #[test]
+    fn every_prefix_of_every_word_is_in_the_trie_and_nothing_else() {
+        let words =
+            [("中", 10), ("中国", 40), ("国中", 5), ("𠀀字", 3), ("字𠀀", 2), ("ab", 1), ("中国人", 7)];
+        let list: String = words.iter().map(|(w, f)| format!("{w} {f}\n")).collect();
+        let model = Model::parse(&list);
+        let walk = |text: &str| text.chars().try_fold(0, |node, c| model.child(node, c));
+        for (word, _) in words {
+            let chars: Vec<char> = word.chars().collect();
+            for end in 1..=chars.len() {
+                let prefix: String = chars[..end].iter().collect();
+                let node = walk(&prefix).unwrap_or_else(|| panic!("{prefix} not in the trie"));
+                let is_word = words.iter().any(|(w, _)| *w == prefix);
+                assert_eq!(model.word(node).is_finite(), is_word, "{prefix}");
+            }
+        }
+        for absent in ["b", "中人", "国中国", "字字", "\u{0}", "人", "𠀁"] {
+            assert!(walk(absent).is_none(), "{absent}");
+        }
     }
 
     #[test]
