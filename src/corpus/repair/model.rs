@@ -36,6 +36,28 @@ pub(super) static MODEL: LazyLock<Model> = LazyLock::new(|| {
 /// A node of the trie, by index; the root is 0.
 pub(super) type Node = u32;
 
+/// What the trie knows of a node without asking its map of children: read together, since a
+/// word found is looked up right after and its children asked for next.
+#[derive(Clone, Copy)]
+struct NodeInfo {
+    /// Log-probability of the word that ends here; `NEG_INFINITY` for a mere prefix.
+    word: f32,
+    /// The [`child_hint`]s of its children's chars, or-ed: a char whose hint is missing has no
+    /// child here. A damaged position has up to a dozen candidates to try after each prefix,
+    /// and most continue no word; each look-up in the map of children, tens of megabytes, was
+    /// a cache miss.
+    children: u32,
+}
+
+impl NodeInfo {
+    const PREFIX: Self = Self { word: f32::NEG_INFINITY, children: 0 };
+}
+
+/// One of 32 bits for `c`, from the top bits of a multiplicative hash.
+fn child_hint(c: char) -> u32 {
+    1 << (u32::from(c).wrapping_mul(0x9E37_79B1) >> 27)
+}
+
 /// Word log-probabilities in a trie over chars, and running-text counts of chars and pairs.
 pub(super) struct Model {
     /// (parent node, char) packed into one key → child node, below the root.
@@ -44,8 +66,8 @@ pub(super) struct Model {
     /// position of every window asks the root once per candidate, and a table of the Basic
     /// Multilingual Plane answers from cache where the map, tens of megabytes, missed it.
     root: Vec<Node>,
-    /// Log-probability of the word that ends at each node; `NEG_INFINITY` for mere prefixes.
-    word_score: Vec<f32>,
+    /// Per node: the log-probability of the word that ends there, and which children it has.
+    nodes: Vec<NodeInfo>,
     /// Running-text count of each char.
     char_count: HashMap<char, f64, BuildHasherDefault<PackedKeyHasher>>,
     /// Running-text count of each kept pair, keyed by [`pack_pair`].
@@ -61,7 +83,7 @@ impl Model {
         let mut model = Self {
             children: HashMap::with_capacity_and_hasher(entries.len() * 2, BuildHasherDefault::default()),
             root: vec![0; TABLE_CHARS],
-            word_score: vec![f32::NEG_INFINITY],
+            nodes: vec![NodeInfo::PREFIX],
             char_count: HashMap::default(),
             pair_count: HashMap::default(),
             char_total: 1.0,
@@ -71,8 +93,8 @@ impl Model {
             for c in word.chars() {
                 node = model.child_or_insert(node, c);
             }
-            if let Some(score) = model.word_score.get_mut(node as usize) {
-                *score = (freq / total).ln() as f32;
+            if let Some(info) = model.nodes.get_mut(node as usize) {
+                info.word = (freq / total).ln() as f32;
             }
         }
         model
@@ -109,7 +131,7 @@ impl Model {
     }
 
     fn child_or_insert(&mut self, node: Node, c: char) -> Node {
-        let next = self.word_score.len() as Node;
+        let next = self.nodes.len() as Node;
         let child = match self.root.get_mut(c as usize).filter(|_| node == 0) {
             Some(slot) => {
                 if *slot == 0 {
@@ -117,10 +139,15 @@ impl Model {
                 }
                 *slot
             }
-            None => *self.children.entry(pack(node, c)).or_insert(next),
+            None => {
+                if let Some(info) = self.nodes.get_mut(node as usize) {
+                    info.children |= child_hint(c);
+                }
+                *self.children.entry(pack(node, c)).or_insert(next)
+            }
         };
         if child == next {
-            self.word_score.push(f32::NEG_INFINITY);
+            self.nodes.push(NodeInfo::PREFIX);
         }
         child
     }
@@ -129,13 +156,17 @@ impl Model {
     pub(super) fn child(&self, node: Node, c: char) -> Option<Node> {
         match self.root.get(c as usize).filter(|_| node == 0) {
             Some(&child) => (child != 0).then_some(child),
+            // Most chars asked about continue no word: the hint says so without the map.
+            None if self.nodes.get(node as usize).is_some_and(|info| info.children & child_hint(c) == 0) => {
+                None
+            }
             None => self.children.get(&pack(node, c)).copied(),
         }
     }
 
     /// Log-probability of the word ending at `node` (`NEG_INFINITY` when none does).
     pub(super) fn word(&self, node: Node) -> f32 {
-        self.word_score.get(node as usize).copied().unwrap_or(f32::NEG_INFINITY)
+        self.nodes.get(node as usize).map_or(f32::NEG_INFINITY, |info| info.word)
     }
 
     /// Score of `c` read on its own (from [`CHARS`], which the model shares with detection).
