@@ -68,12 +68,10 @@ pub(super) struct Model {
     root: Vec<Node>,
     /// Per node: the log-probability of the word that ends there, and which children it has.
     nodes: Vec<NodeInfo>,
-    /// Running-text count of each char.
-    char_count: HashMap<char, f64, BuildHasherDefault<PackedKeyHasher>>,
-    /// Running-text count of each kept pair, keyed by [`pack_pair`].
-    pair_count: HashMap<u64, f64, BuildHasherDefault<PackedKeyHasher>>,
-    /// Total chars of running text.
-    char_total: f64,
+    /// `P(b | a) / P(b)` in running text of each kept pair `a` then `b` whose chars are counted,
+    /// keyed by [`pack_pair`]: computed once, so that a pair asked about costs one look-up, not
+    /// three (the pairs asked about are mostly common, and each look-up missed the cache).
+    pair_ratios: HashMap<u64, f64, BuildHasherDefault<PackedKeyHasher>>,
 }
 
 impl Model {
@@ -84,9 +82,7 @@ impl Model {
             children: HashMap::with_capacity_and_hasher(entries.len() * 2, BuildHasherDefault::default()),
             root: vec![0; TABLE_CHARS],
             nodes: vec![NodeInfo::PREFIX],
-            char_count: HashMap::default(),
-            pair_count: HashMap::default(),
-            char_total: 1.0,
+            pair_ratios: HashMap::default(),
         };
         for (word, freq) in &entries {
             let mut node = 0;
@@ -100,21 +96,29 @@ impl Model {
         model
     }
 
-    /// Reads character and pair counts; malformed lines are skipped.
+    /// Reads character and pair counts (the last count of a line repeated wins) into the pairs'
+    /// ratios; malformed lines are skipped.
     fn parse_pairs(&mut self, pairs: &str) {
+        let mut char_count: HashMap<char, f64, BuildHasherDefault<PackedKeyHasher>> = HashMap::default();
+        let mut pair_count: Vec<(char, char, f64)> = Vec::new();
+        let mut char_total = 1.0;
         for line in pairs.lines() {
             let Some((key, count)) = line.rsplit_once(' ') else { continue };
             let Ok(count) = count.parse::<f64>() else { continue };
             let mut chars = key.chars();
             match (chars.next(), chars.next(), chars.next()) {
                 (Some(a), None, _) => {
-                    self.char_count.insert(a, count);
-                    self.char_total += count;
+                    char_count.insert(a, count);
+                    char_total += count;
                 }
-                (Some(a), Some(b), None) => {
-                    self.pair_count.insert(pack_pair(a, b), count);
-                }
+                (Some(a), Some(b), None) => pair_count.push((a, b, count)),
                 _ => {}
+            }
+        }
+        // A pair whose chars are not counted has no ratio (it reads as unseen).
+        for (a, b, together) in pair_count {
+            if let (Some(&count_a), Some(&count_b)) = (char_count.get(&a), char_count.get(&b)) {
+                self.pair_ratios.insert(pack_pair(a, b), (together / count_a) / (count_b / char_total));
             }
         }
     }
@@ -122,12 +126,7 @@ impl Model {
     /// How much likelier `b` is after `a` than anywhere in the running text: `P(b | a) / P(b)`,
     /// 0 for an unseen pair or char.
     pub(super) fn pair_ratio(&self, a: char, b: char) -> f64 {
-        // The pair first: most pairs asked about are unseen, and then the chars need no look-up.
-        let Some(&together) = self.pair_count.get(&pack_pair(a, b)) else { return 0.0 };
-        let (Some(&count_a), Some(&count_b)) = (self.char_count.get(&a), self.char_count.get(&b)) else {
-            return 0.0;
-        };
-        (together / count_a) / (count_b / self.char_total)
+        self.pair_ratios.get(&pack_pair(a, b)).copied().unwrap_or(0.0)
     }
 
     fn child_or_insert(&mut self, node: Node, c: char) -> Node {
@@ -533,6 +532,28 @@ mod tests {
         }
         for absent in ["b", "中人", "国中国", "字字", "\u{0}", "人", "𠀁"] {
             assert!(walk(absent).is_none(), "{absent}");
+        }
+    }
+
+    /// The ratios are computed once from the counts, as they were at each look-up before.
+    #[test]
+    fn pair_ratios_are_computed_from_the_last_counts_of_the_chars_and_pairs() {
+        let pairs = "数 30\n据 20\n数据 6\n中 50\n据中 1\n据中 4\n数 40\n数外 3\n bad\n据据 x\n";
+        let mut model = Model::parse("");
+        model.parse_pairs(pairs);
+        // Every char line counts towards the total (1 to start, as no count is zero).
+        let total = 1.0 + 30.0 + 20.0 + 50.0 + 40.0;
+        let ratio = |together: f64, a: f64, b: f64| (together / a) / (b / total);
+        #[rustfmt::skip]
+        let cases = [
+            (('数', '据'), ratio(6.0, 40.0, 20.0)),
+            (('据', '中'), ratio(4.0, 20.0, 50.0)),
+            (('数', '外'), 0.0), // 外 has no count
+            (('据', '数'), 0.0), // never seen
+            (('据', '据'), 0.0), // malformed
+        ];
+        for ((a, b), want) in cases {
+            assert_eq!(model.pair_ratio(a, b).to_bits(), want.to_bits(), "{a}{b}");
         }
     }
 
