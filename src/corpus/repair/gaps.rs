@@ -21,6 +21,7 @@
 use super::lattice::{self, Decision, Reading, Scratch, Words};
 use super::line::{Line, Unit, latin_gap, line};
 use super::model::{DocModel, MODEL};
+use super::ragged::Ragged;
 use super::script::{self, Script};
 use super::{RepairReport, RepairSpan};
 use foldhash::{HashMap, HashMapExt};
@@ -64,15 +65,16 @@ fn run_length(windows: usize) -> usize {
     windows.div_ceil(2 * rayon::current_num_threads()).max(BATCH)
 }
 
-/// The guesses for one window: at each position, the character and how sure of it.
-type Guesses = Vec<(char, f32)>;
+/// The guesses for each window, a row each: at each position, the character and how sure of it.
+type Guesses = Ragged<(char, f32)>;
 
-/// One distinct window to decide: the candidates of each position, what they read as one
-/// number each, and the script of its line.
-struct Problem<'a> {
-    candidates: Vec<&'a [char]>,
-    readings: Vec<Reading>,
-    script: Script,
+/// The distinct windows to decide, a row each: the candidates of each position, what they read
+/// as one number each, and the script of its line.
+#[derive(Default)]
+struct Problems<'a> {
+    candidates: Ragged<&'a [char]>,
+    readings: Ragged<Reading>,
+    scripts: Vec<Script>,
 }
 
 /// Appends the best reading of each of `lines` (each one line after lossless reversal), with
@@ -103,7 +105,7 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
     // of its positions.
     let scripts = script::of_lines(lines);
     let mut ids: HashMap<(&[u8], Script, bool), usize> = HashMap::new();
-    let mut problems: Vec<Problem<'_>> = Vec::new();
+    let mut problems = Problems::default();
     let mut window_ids: Vec<Vec<usize>> = Vec::with_capacity(lines.len());
     for ((bytes, line), &script) in lines.iter().zip(&cut).zip(&scripts) {
         let Some(line) = line else {
@@ -118,10 +120,10 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
                 .start
                 .checked_sub(1)
                 .is_some_and(|before| latin_gap(&line.units, window.start, before));
-            let next = problems.len();
+            let next = problems.scripts.len();
             let id = *ids.entry((key, script, gap)).or_insert(next);
             if id == next {
-                let (candidates, readings) = line.units[window.clone()]
+                let (candidates, readings): (Vec<_>, Vec<_>) = line.units[window.clone()]
                     .iter()
                     .enumerate()
                     .map(|(offset, unit)| match unit {
@@ -135,30 +137,35 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
                         },
                     })
                     .unzip();
-                problems.push(Problem { candidates, readings, script });
+                problems.candidates.push_row(candidates);
+                problems.readings.push_row(readings);
+                problems.scripts.push(script);
             }
             here.push(id);
         }
         window_ids.push(here);
     }
-    // A window's words (from the first pass) are given when it is decided again.
+    // Decides window `id` into `guesses`; its words (from the first pass) are given when it is
+    // decided again.
     let decide = |scratch: &mut Scratch,
-                  problem: &Problem<'_>,
+                  id: usize,
                   doc: Option<&DocModel>,
-                  words: Option<&Words>|
-     -> Vec<(char, f32)> {
-        let Problem { candidates, readings, script } = problem;
+                  words: Option<&Words>,
+                  guesses: &mut [(char, f32)]| {
+        let (candidates, readings) = (problems.candidates.row(id), problems.readings.row(id));
+        let script = problems.scripts[id];
         let Decision { chosen, confidence } = match words {
-            Some(words) => lattice::decide_again(candidates, readings, *script, doc, words, scratch),
-            None => lattice::decide(candidates, readings, *script, doc, scratch),
+            Some(words) => lattice::decide_again(candidates, readings, script, doc, words, scratch),
+            None => lattice::decide(candidates, readings, script, doc, scratch),
         };
-        candidates
-            .iter()
-            .zip(chosen.iter().zip(confidence))
-            .map(|(c, (&k, &p))| (c.get(k).copied().unwrap_or(char::REPLACEMENT_CHARACTER), p))
-            .collect()
+        for (guess, (c, (&k, &p))) in
+            guesses.iter_mut().zip(candidates.iter().zip(chosen.iter().zip(confidence)))
+        {
+            *guess = (c.get(k).copied().unwrap_or(char::REPLACEMENT_CHARACTER), p);
+        }
     };
-    let assemble = |decided: &[Vec<(char, f32)>]| -> Vec<(String, RepairReport)> {
+    let unsure = |guesses: &[(char, f32)]| guesses.iter().any(|&(_, p)| p < SURE);
+    let assemble = |decided: &Guesses| -> Vec<(String, RepairReport)> {
         lines
             .par_iter()
             .zip(&cut)
@@ -180,17 +187,19 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
     };
     // The first pass keeps the words of the windows it is unsure of: only those are decided
     // again (a window once sure is never decided again, so it stays sure).
-    let first: Vec<(Guesses, Option<Words>)> = problems
-        .par_iter()
-        .with_min_len(run_length(problems.len()))
-        .map_init(Scratch::new, |scratch, problem| {
-            let guesses = decide(scratch, problem, None, None);
-            let unsure = guesses.iter().any(|&(_, p)| p < SURE);
-            (guesses, unsure.then(|| scratch.words()))
+    let windows = problems.scripts.len();
+    let mut decided = Guesses::filled_like(&problems.candidates, (char::REPLACEMENT_CHARACTER, 0.0));
+    let words: Vec<Option<Words>> = decided
+        .rows_mut()
+        .into_par_iter()
+        .enumerate()
+        .with_min_len(run_length(windows))
+        .map_init(Scratch::new, |scratch, (id, guesses)| {
+            decide(scratch, id, None, None, guesses);
+            unsure(guesses).then(|| scratch.words())
         })
         .collect();
-    let (mut decided, words): (Vec<Guesses>, Vec<Option<Words>>) = first.into_iter().unzip();
-    if problems.is_empty() {
+    if windows == 0 {
         return assemble(&decided);
     }
     // Then the windows not yet sure are decided again with the document's own counts, in a few
@@ -199,18 +208,16 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
     // surer guesses of one round make the next round's counts better.
     let intact = count_intact(lines, &cut);
     for _ in 0..DOC_ROUNDS {
-        let unsure: Vec<bool> =
-            decided.iter().map(|guesses| guesses.iter().any(|&(_, p)| p < SURE)).collect();
         let doc = count_document(&intact, &cut, &window_ids, &decided);
         decided
-            .par_iter_mut()
-            .zip(&problems)
-            .zip(&unsure)
+            .rows_mut()
+            .into_par_iter()
+            .enumerate()
             .zip(&words)
-            .with_min_len(run_length(problems.len()))
-            .for_each_init(Scratch::new, |scratch, (((guesses, problem), &unsure), words)| {
-                if unsure {
-                    *guesses = decide(scratch, problem, Some(&doc), words.as_ref());
+            .with_min_len(run_length(windows))
+            .for_each_init(Scratch::new, |scratch, ((id, guesses), words)| {
+                if unsure(guesses) {
+                    decide(scratch, id, Some(&doc), words.as_ref(), guesses);
                 }
             });
     }
@@ -258,7 +265,7 @@ fn count_document(
     intact: &DocModel,
     cut: &[Option<Line<'_>>],
     window_ids: &[Vec<usize>],
-    decided: &[Vec<(char, f32)>],
+    decided: &Guesses,
 ) -> DocModel {
     let guessed = cut
         .par_iter()
@@ -283,7 +290,7 @@ fn count_document(
 fn count_guesses(
     line: &Line<'_>,
     ids: &[usize],
-    decided: &[Vec<(char, f32)>],
+    decided: &Guesses,
     read: &mut Vec<char>,
     doc: &mut DocModel,
 ) {
@@ -293,7 +300,7 @@ fn count_guesses(
         Unit::Slot => char::REPLACEMENT_CHARACTER,
     }));
     for (window, &id) in line.windows.iter().zip(ids) {
-        for (position, &(c, p)) in window.clone().zip(&decided[id]) {
+        for (position, &(c, p)) in window.clone().zip(decided.row(id)) {
             if line.units[position] == Unit::Slot {
                 read[position] = if p < COUNTED { char::REPLACEMENT_CHARACTER } else { c };
             }
@@ -318,13 +325,13 @@ fn count_guesses(
 fn write_line(
     line: &Line<'_>,
     ids: &[usize],
-    decided: &[Vec<(char, f32)>],
+    decided: &Guesses,
     out: &mut String,
     report: &mut RepairReport,
 ) {
     let mut guesses: Vec<Option<(char, f32)>> = vec![None; line.units.len()];
     for (window, &id) in line.windows.iter().zip(ids) {
-        for (position, &guess) in window.clone().zip(&decided[id]) {
+        for (position, &guess) in window.clone().zip(decided.row(id)) {
             if line.units[position] == Unit::Slot {
                 guesses[position] = Some(guess);
             }
@@ -428,23 +435,23 @@ mod tests {
         // Every window its own problem, guessed with chars that lose bytes and some that do not,
         // and one blank (a guess not counted).
         let guesses = ['品', '中', '的', char::REPLACEMENT_CHARACTER, '不'];
-        let (mut window_ids, mut decided): (Vec<Vec<usize>>, Vec<Guesses>) = (Vec::new(), Vec::new());
+        let (mut window_ids, mut decided): (Vec<Vec<usize>>, Guesses) = (Vec::new(), Guesses::default());
         for line in &cut {
             let mut ids = Vec::new();
             for window in line.iter().flat_map(|line| &line.windows) {
                 ids.push(decided.len());
                 let n = decided.len();
                 let sure = [0.95, COUNTED - 0.01, 1.0];
-                decided.push(
-                    window.clone().map(|p| (guesses[(n + p) % guesses.len()], sure[(n + p) % 3])).collect(),
-                );
+                decided
+                    .push_row(window.clone().map(|p| (guesses[(n + p) % guesses.len()], sure[(n + p) % 3])));
             }
             window_ids.push(ids);
         }
         // Written out, guesses less sure than counted read as blanks.
         let blank =
             |&(c, p): &(char, f32)| if p < COUNTED { (char::REPLACEMENT_CHARACTER, p) } else { (c, p) };
-        let written: Vec<Vec<(char, f32)>> = decided.iter().map(|g| g.iter().map(blank).collect()).collect();
+        let mut written = Guesses::default();
+        decided.rows().for_each(|g| written.push_row(g.iter().map(blank)));
         assert!(written != decided);
         let mut want = DocModel::empty();
         for ((bytes, line), ids) in lines.iter().zip(&cut).zip(&window_ids) {

@@ -18,6 +18,7 @@ mod gaps;
 mod lattice;
 mod line;
 mod model;
+mod ragged;
 mod script;
 pub mod simulate;
 
