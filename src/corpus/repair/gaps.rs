@@ -86,8 +86,9 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
     // them (and their intact chars), so that a window costs no allocation per position.
     let mut slots: HashMap<&[u8], (Vec<char>, Reading)> = HashMap::new();
     for line in cut.iter().flatten() {
-        for (position, unit) in line.units.iter().enumerate() {
-            if *unit == Unit::Slot {
+        // Every slot is in a window, and windows hold a fraction of a line's units.
+        for position in line.windows.iter().flat_map(Clone::clone) {
+            if line.units[position] == Unit::Slot {
                 let surviving = line.bytes_of(position);
                 let next = slots.len();
                 slots.entry(surviving).or_insert_with(|| {
@@ -106,6 +107,8 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
     let scripts = script::of_lines(lines);
     let mut ids: HashMap<(&[u8], Script, bool), usize> = HashMap::new();
     let mut problems = Problems::default();
+    // One window's positions, reused from window to window.
+    let mut row: Vec<(&[char], Reading)> = Vec::new();
     let mut window_ids: Vec<Vec<usize>> = Vec::with_capacity(lines.len());
     for ((bytes, line), &script) in lines.iter().zip(&cut).zip(&scripts) {
         let Some(line) = line else {
@@ -123,22 +126,19 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
             let next = problems.scripts.len();
             let id = *ids.entry((key, script, gap)).or_insert(next);
             if id == next {
-                let (candidates, readings): (Vec<_>, Vec<_>) = line.units[window.clone()]
-                    .iter()
-                    .enumerate()
-                    .map(|(offset, unit)| match unit {
-                        Unit::Char(_) if offset == 0 && gap => {
-                            (std::slice::from_ref(&LATIN_GAP), Reading::intact(LATIN_GAP))
-                        }
-                        Unit::Char(c) => (std::slice::from_ref(c), Reading::intact(*c)),
-                        Unit::Slot => match slots.get(line.bytes_of(window.start + offset)) {
-                            Some((candidates, reading)) => (candidates.as_slice(), *reading),
-                            None => (UNKNOWN, Reading::intact(char::REPLACEMENT_CHARACTER)),
-                        },
-                    })
-                    .unzip();
-                problems.candidates.push_row(candidates);
-                problems.readings.push_row(readings);
+                row.clear();
+                row.extend(line.units[window.clone()].iter().enumerate().map(|(offset, unit)| match unit {
+                    Unit::Char(_) if offset == 0 && gap => {
+                        (std::slice::from_ref(&LATIN_GAP), Reading::intact(LATIN_GAP))
+                    }
+                    Unit::Char(c) => (std::slice::from_ref(c), Reading::intact(*c)),
+                    Unit::Slot => match slots.get(line.bytes_of(window.start + offset)) {
+                        Some((candidates, reading)) => (candidates.as_slice(), *reading),
+                        None => (UNKNOWN, Reading::intact(char::REPLACEMENT_CHARACTER)),
+                    },
+                }));
+                problems.candidates.push_row(row.iter().map(|&(candidates, _)| candidates));
+                problems.readings.push_row(row.iter().map(|&(_, reading)| reading));
                 problems.scripts.push(script);
             }
             here.push(id);
