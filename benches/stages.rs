@@ -89,8 +89,10 @@ fn main() {
     let extractor = time("build the matcher", bytes, || Extractor::new(&catalog).unwrap());
     time("matcher alone (no rules)", bytes, || {
         let passages = files.par_iter().zip(&parsed).flat_map_iter(|(file, parsed)| {
-            let ranges = parsed.talks.iter().flat_map(|talk| talk.passages.iter().map(|p| p.range.clone()));
-            ranges.map(|range| extractor.matcher.count_raw_matches(&file.text, range))
+            parsed.talks.iter().map(|talk| {
+                let ranges: Vec<_> = talk.passages.iter().map(|p| p.range.clone()).collect();
+                extractor.matcher.count_raw_matches(&file.text, &ranges)
+            })
         });
         passages.sum::<usize>()
     });

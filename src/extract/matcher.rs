@@ -1,11 +1,14 @@
 //! One aho-corasick DFA over every alias of every technology and every stance cue word:
 //! leftmost-longest, ASCII-case-insensitive. Exact case and context rules are checked after a
-//! match, so the automaton runs once over the text however many rules there are.
+//! match, so the automaton runs once over the text however many rules there are; it runs over
+//! a talk's passages two at a time (see [`super::streams`]).
 
 use super::context::{self, Site, TalkMemo};
 use super::stance::{CUES, Cue};
+use super::streams::{self, Found};
 use crate::catalog::{Alias, Catalog, ToolId};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::MatchKind;
+use aho_corasick::dfa::DFA;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -34,6 +37,8 @@ struct Candidate {
 /// A technology found at a byte range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ToolHit {
+    /// Index of the passage (in the list scanned) it is in.
+    pub passage: u32,
     /// Which technology.
     pub tool: ToolId,
     /// Byte range in the file text.
@@ -45,6 +50,8 @@ pub struct ToolHit {
 /// A cue word found at a byte offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CueHit {
+    /// Index of the passage (in the list scanned) it is in.
+    pub passage: u32,
     /// What kind of cue.
     pub cue: Cue,
     /// Byte offset in the file text.
@@ -56,7 +63,7 @@ pub struct CueHit {
 /// The compiled catalog: build once per catalog, share across threads.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    ac: AhoCorasick,
+    dfa: DFA,
     patterns: Vec<Pattern>,
     candidates: Vec<Candidate>,
 }
@@ -97,12 +104,14 @@ impl Matcher {
                 patterns.push(Pattern::Cue(*cue));
             }
         }
-        let ac = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
+        // No prefilter: with thousands of patterns none would be used, and without one the
+        // search loop needs no start-state check.
+        let dfa = DFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .prefilter(false)
             .build(&texts)?;
-        Ok(Self { ac, patterns, candidates })
+        Ok(Self { dfa, patterns, candidates })
     }
 
     /// Number of distinct alias texts compiled (for diagnostics and benchmarks).
@@ -110,68 +119,86 @@ impl Matcher {
         self.patterns.iter().filter(|p| matches!(p, Pattern::Tool { .. })).count()
     }
 
-    /// Runs the automaton alone over `passage` of `text` — no boundary, case or context rule —
+    /// Runs the automaton alone over `passages` of `text` — no boundary, case or context rule —
     /// and counts its matches: what extraction would cost if its rules were free, the ceiling
     /// that benchmarks set extraction's speed against.
-    pub fn count_raw_matches(&self, text: &str, passage: Range<usize>) -> usize {
-        // The automaton panics on a span outside its haystack.
-        if passage.start > passage.end || passage.end > text.len() {
-            return 0;
-        }
-        self.ac.find_iter(Input::new(text.as_bytes()).span(passage)).count()
+    pub fn count_raw_matches(&self, text: &str, passages: &[Range<usize>]) -> usize {
+        let mut count = 0;
+        let searched = streams::search(&self.dfa, text.as_bytes(), passages, |_, found| {
+            count += 1;
+            found.end
+        });
+        // The automaton is built for unanchored searches, the only kind asked of it.
+        searched.map_or(0, |()| count)
     }
 
-    /// Scans `passage` of `text` (which lies in `talk`), appending technologies to `tools` and
-    /// cue words to `cues`, both in text order.
+    /// Scans `passages` of `text` (which lie in `talk`), appending technologies to `tools` and
+    /// cue words to `cues`, both ordered by passage and, within one, by position.
     pub fn scan(
         &self,
         text: &str,
-        passage: Range<usize>,
+        passages: &[Range<usize>],
         talk: Range<usize>,
         memo: &mut TalkMemo,
         tools: &mut Vec<ToolHit>,
         cues: &mut Vec<CueHit>,
     ) {
         let hay = text.as_bytes();
-        let mut at = passage.start;
-        while at < passage.end {
-            let Some(m) = self.ac.find(Input::new(hay).span(at..passage.end)) else { break };
-            let (start, end) = (m.start(), m.end());
+        let (first_tool, first_cue) = (tools.len(), cues.len());
+        let searched = streams::search(&self.dfa, hay, passages, |index, found| {
+            let passage = passages.get(index).cloned().unwrap_or_default();
+            let index = u32::try_from(index).unwrap_or(u32::MAX);
+            let Found { pattern, start, end } = found;
             let accepted = context::on_boundaries(hay, start, end)
-                && match self.patterns.get(m.pattern().as_usize()) {
+                && match self.patterns.get(pattern.as_usize()) {
                     Some(&Pattern::Cue(cue)) => {
-                        cues.push(CueHit { cue, start, end });
+                        cues.push(CueHit { passage: index, cue, start, end });
                         true
                     }
                     Some(&Pattern::Tool { first, end: last }) => {
-                        let site = Site { hay, at: start..end, passage: passage.clone(), talk: talk.clone() };
+                        let site = Site { hay, at: start..end, passage, talk: talk.clone() };
                         let group = self.candidates.get(first as usize..last as usize).unwrap_or_default();
                         let found = (group.iter().enumerate())
                             .find(|(k, c)| context::alias_holds(&c.alias, first as usize + k, &site, memo));
                         if let Some((_, candidate)) = found {
-                            tools.push(ToolHit { tool: candidate.tool, start, end });
+                            tools.push(ToolHit { passage: index, tool: candidate.tool, start, end });
                         }
                         found.is_some()
                     }
                     // Every pattern of the automaton has an entry; nothing to accept otherwise.
                     None => false,
                 };
-            let word_byte = |i: usize| hay.get(i).is_some_and(|&b| context::is_word_byte(b));
-            at = if accepted {
-                end
-            } else if start > 0 && word_byte(start - 1) && word_byte(start) {
-                // Inside a Latin word no match can start on a boundary: go to its end.
-                start
-                    + hay
-                        .get(start..)
-                        .unwrap_or_default()
-                        .iter()
-                        .take_while(|&&b| context::is_word_byte(b))
-                        .count()
-            } else {
-                start + hay.get(start).map_or(1, |&b| utf8_len(b))
-            };
+            next_start(hay, start, end, accepted)
+        });
+        // The automaton is built for unanchored searches, the only kind asked of it: nothing
+        // to report otherwise.
+        if searched.is_err() {
+            tools.truncate(first_tool);
+            cues.truncate(first_cue);
         }
+        // Two passages are searched at once: their hits come interleaved, each passage's in
+        // order. A stable sort by passage puts them back in text order.
+        let tools = tools.get_mut(first_tool..).unwrap_or_default();
+        if !tools.is_sorted_by_key(|hit| hit.passage) {
+            tools.sort_by_key(|hit| hit.passage);
+        }
+        let cues = cues.get_mut(first_cue..).unwrap_or_default();
+        if !cues.is_sorted_by_key(|hit| hit.passage) {
+            cues.sort_by_key(|hit| hit.passage);
+        }
+    }
+}
+
+/// Where the search goes on after a match at `start..end` of `hay`, `accepted` or not.
+fn next_start(hay: &[u8], start: usize, end: usize, accepted: bool) -> usize {
+    let word_byte = |i: usize| hay.get(i).is_some_and(|&b| context::is_word_byte(b));
+    if accepted {
+        end
+    } else if start > 0 && word_byte(start - 1) && word_byte(start) {
+        // Inside a Latin word no match can start on a boundary: go to its end.
+        start + hay.get(start..).unwrap_or_default().iter().take_while(|&&b| context::is_word_byte(b)).count()
+    } else {
+        start + hay.get(start).map_or(1, |&b| utf8_len(b))
     }
 }
 

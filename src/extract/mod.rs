@@ -10,6 +10,7 @@ pub mod migrations;
 pub mod orgs;
 mod sentence;
 pub mod stance;
+mod streams;
 pub mod suggestions;
 
 pub use matcher::{BuildError, Matcher};
@@ -116,21 +117,25 @@ impl Extractor {
         let mut findings = TalkFindings::default();
         let mut memo = TalkMemo::default();
         let (mut tools, mut cues, mut sentences) = (Vec::new(), Vec::new(), Vec::new());
+        let ranges: Vec<Range<usize>> = talk.passages.iter().map(|p| p.range.clone()).collect();
+        self.matcher.scan(text, &ranges, talk.range.clone(), &mut memo, &mut tools, &mut cues);
+        let (mut tools_left, mut cues_left) = (tools.as_slice(), cues.as_slice());
         let mut ends = SentenceEnds::default();
-        for (p_index, passage) in talk.passages.iter().enumerate() {
-            tools.clear();
-            cues.clear();
-            let range = passage.range.clone();
-            self.matcher.scan(text, range.clone(), talk.range.clone(), &mut memo, &mut tools, &mut cues);
+        for (p_index, (passage, range)) in talk.passages.iter().zip(ranges).enumerate() {
+            let here = |passage: u32| passage as usize == p_index;
+            let (tools, rest) = tools_left.split_at(tools_left.partition_point(|hit| here(hit.passage)));
+            tools_left = rest;
+            let (cues, rest) = cues_left.split_at(cues_left.partition_point(|hit| here(hit.passage)));
+            cues_left = rest;
             if tools.is_empty() {
                 continue;
             }
             ends.scan(text, &range);
             sentences.clear();
             let first = findings.mentions.len();
-            for hit in &tools {
+            for hit in tools {
                 let Around { sentence, breaks_before } = ends.around(text, &range, hit.start, hit.end);
-                let in_sentence = cues_in(&cues, &sentence).iter().map(|c| c.cue);
+                let in_sentence = cues_in(cues, &sentence).iter().map(|c| c.cue);
                 findings.mentions.push(Mention {
                     talk: talk_index,
                     passage: u32::try_from(p_index).unwrap_or(u32::MAX),
@@ -147,7 +152,7 @@ impl Extractor {
                 sentences.push(sentence);
             }
             let is_question = passage.role == Role::Question;
-            self.migrations(text, &tools, &sentences, &cues, &mut findings, first, is_question);
+            self.migrations(text, tools, &sentences, cues, &mut findings, first, is_question);
         }
         let body = text.get(talk.range.clone()).unwrap_or_default();
         findings.orgs = self.orgs.find(&talk.title, body, front_matter);
