@@ -124,7 +124,7 @@ impl Matcher {
     /// that benchmarks set extraction's speed against.
     pub fn count_raw_matches(&self, text: &str, passages: &[Range<usize>]) -> usize {
         let mut count = 0;
-        let searched = streams::search(&self.dfa, text.as_bytes(), passages, |_, found| {
+        let searched = streams::search(&self.dfa, text.as_bytes(), passages, |_, _, found| {
             count += 1;
             found.end
         });
@@ -145,7 +145,12 @@ impl Matcher {
     ) {
         let hay = text.as_bytes();
         let (first_tool, first_cue) = (tools.len(), cues.len());
-        let searched = streams::search(&self.dfa, hay, passages, |index, found| {
+        // The second lane's hits, merged with the first's (in place at the end of `tools` and
+        // `cues`) once both are done.
+        let (mut tools_2, mut cues_2) = (Vec::new(), Vec::new());
+        let searched = streams::search(&self.dfa, hay, passages, |index, lane, found| {
+            let (tools, cues) =
+                if lane == 0 { (&mut *tools, &mut *cues) } else { (&mut tools_2, &mut cues_2) };
             let passage = passages.get(index).cloned().unwrap_or_default();
             let index = u32::try_from(index).unwrap_or(u32::MAX);
             let Found { pattern, start, end } = found;
@@ -175,17 +180,29 @@ impl Matcher {
         if searched.is_err() {
             tools.truncate(first_tool);
             cues.truncate(first_cue);
+            return;
         }
-        // Two passages are searched at once: their hits come interleaved, each passage's in
-        // order. A stable sort by passage puts them back in text order.
-        let tools = tools.get_mut(first_tool..).unwrap_or_default();
-        if !tools.is_sorted_by_key(|hit| hit.passage) {
-            tools.sort_by_key(|hit| hit.passage);
-        }
-        let cues = cues.get_mut(first_cue..).unwrap_or_default();
-        if !cues.is_sorted_by_key(|hit| hit.passage) {
-            cues.sort_by_key(|hit| hit.passage);
-        }
+        merge_lanes(tools, first_tool, tools_2, |hit| hit.passage);
+        merge_lanes(cues, first_cue, cues_2, |hit| hit.passage);
+    }
+}
+
+/// Merges `second` into `all[from..]`, both ordered by passage and holding no passage in
+/// common (a passage is searched in one lane), keeping each passage's hits in their order.
+fn merge_lanes<T>(all: &mut Vec<T>, from: usize, second: Vec<T>, passage: impl Fn(&T) -> u32) {
+    if second.is_empty() {
+        return;
+    }
+    let first = all.split_off(from.min(all.len()));
+    let (mut first, mut second) = (first.into_iter().peekable(), second.into_iter().peekable());
+    loop {
+        let from_first = match (first.peek(), second.peek()) {
+            (Some(a), Some(b)) => passage(a) <= passage(b),
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        all.extend(if from_first { first.next() } else { second.next() });
     }
 }
 
@@ -209,5 +226,32 @@ fn utf8_len(first: u8) -> usize {
         0xE0.. => 3,
         0xC0.. => 2,
         _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::merge_lanes;
+
+    /// Hits as (passage, position): each lane ordered by passage, no passage in both lanes,
+    /// and hits already in `all` before `from` left where they are.
+    #[test]
+    fn lanes_merge_by_passage_keeping_each_passages_order() {
+        type Hits = Vec<(u32, u32)>;
+        #[rustfmt::skip]
+        let cases: &[(Hits, usize, Hits, Hits)] = &[
+            (vec![], 0, vec![], vec![]),
+            (vec![(0, 1), (2, 5)], 0, vec![], vec![(0, 1), (2, 5)]),
+            (vec![], 0, vec![(1, 3), (1, 4)], vec![(1, 3), (1, 4)]),
+            (vec![(0, 1), (0, 2), (3, 9)], 0, vec![(1, 5), (2, 7), (2, 8)],
+             vec![(0, 1), (0, 2), (1, 5), (2, 7), (2, 8), (3, 9)]),
+            (vec![(9, 9), (0, 1)], 1, vec![(1, 2)], vec![(9, 9), (0, 1), (1, 2)]),
+            (vec![(4, 1)], 5, vec![(0, 2)], vec![(4, 1), (0, 2)]),
+        ];
+        for (all, from, second, want) in cases {
+            let mut got = all.clone();
+            merge_lanes(&mut got, *from, second.clone(), |&(passage, _)| passage);
+            assert_eq!(&got, want, "{all:?} from {from} with {second:?}");
+        }
     }
 }
