@@ -356,18 +356,18 @@ impl Lattice<'_> {
         // Edges were added in order of their start, so every edge into `start` came before.
         for (index, edge) in edges.iter().enumerate() {
             let reaching = &forward[state_at[edge.start]..state_at[edge.start + 1]];
-            // The best score of reaching the edge, kept for the confidences, and the best path
-            // through it (the first state that gives it, as updating state by state did).
-            let (mut best_into, mut best, mut from) = (f32::NEG_INFINITY, f32::NEG_INFINITY, 0);
+            // The best score of reaching the edge, kept for the confidences, and the first
+            // state that gives it. The edge's own score is the same whichever state it leaves,
+            // so the best path through the edge leaves that state too.
+            let (mut best_into, mut from) = (f32::NEG_INFINITY, 0);
             let row = join_row(joins, edge, reaching.len());
             for (previous, (&reached, &join)) in reaching.iter().zip(row).enumerate() {
                 let reach = reached + join;
-                best_into = best_into.max(reach);
-                let score = reach + edge.score;
-                if score > best {
-                    (best, from) = (score, previous);
+                if reach > best_into {
+                    (best_into, from) = (reach, previous);
                 }
             }
+            let best = best_into + edge.score;
             let out = state_at[edge.end] + usize::from(edge.last);
             if best > forward[out] {
                 forward[out] = best;
