@@ -38,13 +38,7 @@ impl Corpus {
         let (catalog, mut problems) = Self::catalog_for(source);
         let (listed, listing_problems) = corpus::load::list(source, &control)?;
         problems.extend(listing_problems);
-        let extractor = Extractor::new(&catalog);
-        if let Err(e) = &extractor {
-            problems.push(extractor_problem(e));
-        }
         let name = source.display_name();
-        let mut whole =
-            Self { name: name.clone(), problems, catalog: Arc::clone(&catalog), ..Self::default() };
         // Reading, decoding and repairing (one file per core, so a large damaged file keeps a
         // core to itself for a while) run a batch ahead, beside the parsing, extraction and
         // writing of the batch before, which are parallel within files and fill the other core.
@@ -55,7 +49,21 @@ impl Corpus {
             Ok((files, problems))
         };
         let mut upcoming = batches(listed, |file: &Listed| file.size, batch_bytes).into_iter();
-        let mut next = upcoming.next().map(decode).transpose()?;
+        // The matcher's automata take a single core tens of milliseconds to build: built beside
+        // the first batch's reading and decoding, which would otherwise be all there is to do.
+        let (extractor, first) = std::thread::scope(|scope| {
+            let building = scope.spawn(|| Extractor::new(&catalog));
+            let first = upcoming.next().map(decode).transpose();
+            (building.join(), first)
+        });
+        // A panic while building is a bug: let it go on as one.
+        let extractor = extractor.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        if let Err(e) = &extractor {
+            problems.push(extractor_problem(e));
+        }
+        let mut whole =
+            Self { name: name.clone(), problems, catalog: Arc::clone(&catalog), ..Self::default() };
+        let mut next = first?;
         while let Some((files, batch_problems)) = next {
             let (decoded, done) = std::thread::scope(|scope| {
                 let decoding = upcoming.next().map(|batch| scope.spawn(|| decode(batch)));
