@@ -139,26 +139,18 @@ fn report(
     export::prepare_output_dir(out, force)?;
     // The tables that read text are written as the notes load, a batch of files at a time, so
     // that the whole corpus's text is never held at once.
-    let export::streamed::Loaded { corpus, per_file } =
+    let export::streamed::Loaded { corpus, per_file, mentions } =
         export::streamed::load_writing_text_tables(source, options, out, BATCH_BYTES)?;
-    let filter = analysis::Filter::default();
-    let analyses = analysis::Analyses::run(
-        &corpus,
-        &filter,
-        analysis::period::Granularity::Year,
-        &analysis::graph::GraphOptions::default(),
-        &std::collections::HashMap::new(),
-    );
-    export::report::write_without_text_tables(&corpus, per_file, &analyses, out)?;
-    let provenance = pack.caption.then(|| chart::Provenance::new(&corpus, &filter));
-    let options = export::review::PackOptions {
-        charts: pack.charts,
-        network: false,
-        chart: export::charts::ChartOptions { scale: pack.scale, provenance },
-    };
-    let charts_started = Instant::now();
-    export::review::write_pack(&corpus, &analyses, &filter, out, &options)?;
-    let charts_took = charts_started.elapsed().as_secs_f64();
+    // `mentions.csv` (hundreds of megabytes from a large corpus) goes to disk while the
+    // analyses run and the other files are written.
+    let (committed, charts_took) = std::thread::scope(|scope| {
+        let committing = scope.spawn(|| mentions.commit());
+        let rest = write_after_load(&corpus, per_file, out, pack);
+        (committing.join(), rest)
+    });
+    // A panic while committing is a bug: let it go on as one.
+    committed.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+    let charts_took = charts_took?;
     eprintln!(
         "stackradar: {} files, {} talks, {} Q&A pairs, {} problems in {:.2} s (review pack {:.2} s); wrote {}",
         corpus.files.len(),
@@ -170,6 +162,34 @@ fn report(
         out.display()
     );
     Ok(())
+}
+
+/// Everything of the report after the load (the analyses, the tables that need no text and
+/// the review pack); returns the seconds the review pack took.
+fn write_after_load(
+    corpus: &Corpus,
+    per_file: Vec<export::report::FileSummary>,
+    out: &std::path::Path,
+    pack: &Pack,
+) -> anyhow::Result<f64> {
+    let filter = analysis::Filter::default();
+    let analyses = analysis::Analyses::run(
+        corpus,
+        &filter,
+        analysis::period::Granularity::Year,
+        &analysis::graph::GraphOptions::default(),
+        &std::collections::HashMap::new(),
+    );
+    export::report::write_without_text_tables(corpus, per_file, &analyses, out)?;
+    let provenance = pack.caption.then(|| chart::Provenance::new(corpus, &filter));
+    let options = export::review::PackOptions {
+        charts: pack.charts,
+        network: false,
+        chart: export::charts::ChartOptions { scale: pack.scale, provenance },
+    };
+    let charts_started = Instant::now();
+    export::review::write_pack(corpus, &analyses, &filter, out, &options)?;
+    Ok(charts_started.elapsed().as_secs_f64())
 }
 
 fn repair(file: &std::path::Path, out: Option<&std::path::Path>) -> anyhow::Result<()> {

@@ -1,7 +1,8 @@
 //! The command line's report loads a batch of files at a time and writes the tables that read
 //! text as it goes. Whatever the batch size, it must write the same files as the report of a
 //! whole load, and the text-free corpus it keeps must hold the same talks, mentions, migrations,
-//! problems and postings.
+//! problems and postings. The largest table is staged and committed separately: it must land
+//! only when committed.
 
 // Test helpers unwrap freely: a failure there is a failing test, which is what we want.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
@@ -79,8 +80,9 @@ fn batched_report_writes_the_same_files_as_a_whole_load() {
         // One file a batch, a few, and all of them in one.
         for batch_bytes in [1, 150_000, u64::MAX] {
             let dir = tempfile::tempdir().unwrap();
-            let streamed::Loaded { corpus, per_file } =
+            let streamed::Loaded { corpus, per_file, mentions } =
                 streamed::load_writing_text_tables(source, &options, dir.path(), batch_bytes).unwrap();
+            mentions.commit().unwrap();
             let analyses = analyses(&corpus);
             report::write_without_text_tables(&corpus, per_file, &analyses, dir.path()).unwrap();
             pack(dir.path(), &corpus, &analyses);
@@ -130,4 +132,44 @@ fn a_batched_load_of_a_missing_folder_fails_and_writes_nothing() {
     assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0);
     // Still empty in the report's own sense: a rerun needs no --force.
     export::prepare_output_dir(out.path(), false).unwrap();
+}
+
+/// Old content of the target, whether to commit, and the files the folder holds afterwards.
+type StagingCase = (Option<&'static str>, bool, &'static [(&'static str, &'static str)]);
+
+#[test]
+fn a_staged_file_lands_only_when_committed() {
+    let cases: &[StagingCase] = &[
+        (None, true, &[("t.csv", "new")]),
+        (None, false, &[]),
+        (Some("old"), true, &[("t.csv", "new")]),
+        (Some("old"), false, &[("t.csv", "old")]),
+    ];
+    for &(old, commit, expected) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("t.csv");
+        if let Some(old) = old {
+            fs::write(&target, old).unwrap();
+        }
+        let staged = export::write_staged_with(&target, |out| {
+            out.write_all(b"new").map_err(|source| export::ExportError::Io { path: target.clone(), source })
+        })
+        .unwrap();
+        // Staged, the target still reads as before.
+        assert_eq!(fs::read_to_string(&target).ok().as_deref(), old, "{old:?}");
+        if commit {
+            staged.commit().unwrap();
+        } else {
+            drop(staged);
+        }
+        let mut held: Vec<(String, String)> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), fs::read_to_string(&p).unwrap()))
+            .collect();
+        held.sort();
+        let expected: Vec<(String, String)> =
+            expected.iter().map(|&(n, c)| (n.to_owned(), c.to_owned())).collect();
+        assert_eq!(held, expected, "old {old:?}, commit {commit}");
+    }
 }

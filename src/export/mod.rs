@@ -107,6 +107,16 @@ pub fn write_atomic_with<E: From<ExportError>>(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
 ) -> Result<(), E> {
+    Ok(write_staged_with(path, write)?.commit()?)
+}
+
+/// [`write_atomic_with`] up to the rename: the content is written to a temporary file beside
+/// `path`, and [`Staged::commit`] finishes. Flushing a large file to disk takes a while with
+/// no work for the cores; a caller with work left can commit on another thread meanwhile.
+pub fn write_staged_with<E: From<ExportError>>(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<(), E>,
+) -> Result<Staged, E> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut builder = tempfile::Builder::new();
     // Temporary files are private (0600) by default; the export is an ordinary file for the
@@ -118,7 +128,27 @@ pub fn write_atomic_with<E: From<ExportError>>(
     write(&mut buffered)?;
     buffered.flush().map_err(io_error(path))?;
     drop(buffered);
-    temp.as_file().sync_all().map_err(io_error(path))?;
-    temp.persist(path).map_err(|e| ExportError::Io { path: path.to_path_buf(), source: e.error })?;
-    Ok(())
+    Ok(Staged { temp, path: path.to_path_buf() })
+}
+
+/// A file written in full under a temporary name beside its target ([`write_staged_with`]).
+/// Dropped without [`Staged::commit`], the temporary file is removed and the target is left
+/// as it was.
+#[derive(Debug)]
+#[must_use = "a staged file is removed unless committed"]
+pub struct Staged {
+    temp: tempfile::NamedTempFile,
+    path: PathBuf,
+}
+
+impl Staged {
+    /// Flushes the content to disk, then renames it over the target: the target either keeps
+    /// its old content or gets the whole new one, even if the machine stops in between.
+    pub fn commit(self) -> Result<(), ExportError> {
+        self.temp.as_file().sync_all().map_err(io_error(&self.path))?;
+        self.temp
+            .persist(&self.path)
+            .map_err(|e| ExportError::Io { path: self.path.clone(), source: e.error })?;
+        Ok(())
+    }
 }

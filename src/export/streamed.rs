@@ -9,7 +9,7 @@
 
 use super::report::{FileSummary, file_summaries};
 use super::tables::{self, SUGGESTION_LIMIT};
-use super::{ExportError, io_error, write_atomic, write_atomic_with};
+use super::{ExportError, Staged, io_error, write_atomic, write_staged_with};
 use crate::corpus::{LoadError, LoadOptions, Source};
 use crate::extract::suggestions::{Suggester, Tally};
 use crate::index::Corpus;
@@ -27,17 +27,20 @@ pub enum ReportError {
 }
 
 /// What the rest of the report is written from.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Loaded {
     /// The corpus, without texts, passages and repair guesses.
     pub corpus: Corpus,
     /// The files' lines of `summary.json`, made while each batch was whole.
     pub per_file: Vec<FileSummary>,
+    /// `mentions.csv`, written but not yet in place: the largest output by far, whose flush to
+    /// disk can run while the rest of the report is computed.
+    pub mentions: Staged,
 }
 
 /// Loads `source` `batch_bytes` of files at a time ([`Corpus::load_batched`]), writing
-/// `mentions.csv`, `migrations.csv` and `suggestions.csv` into `dir` (which must exist), and
-/// returns what the rest of the report needs.
+/// `migrations.csv` and `suggestions.csv` into `dir` (which must exist) and staging
+/// `mentions.csv` there, and returns what the rest of the report needs.
 pub fn load_writing_text_tables(
     source: &Source,
     options: &LoadOptions,
@@ -50,7 +53,7 @@ pub fn load_writing_text_tables(
     let mut suggester: Option<Suggester> = None;
     let mut tally = Tally::default();
     let mut loaded = None;
-    write_atomic_with(&path, |out| {
+    let mentions = write_staged_with(&path, |out| {
         tables::write_mention_header(out).map_err(io_error(&path))?;
         let corpus = Corpus::load_batched(source, options, batch_bytes, |batch, talk_offset| {
             tables::write_mention_rows(batch, out).map_err(io_error(&path))?;
@@ -69,5 +72,5 @@ pub fn load_writing_text_tables(
     write_atomic(&dir.join("migrations.csv"), &tables::migrations_csv(migration_rows)?)?;
     write_atomic(&dir.join("suggestions.csv"), &tables::suggestions_csv(suggestions)?)?;
     // The closure above either stored the corpus or failed, and a failure has returned.
-    Ok(Loaded { corpus: loaded.unwrap_or_default(), per_file })
+    Ok(Loaded { corpus: loaded.unwrap_or_default(), per_file, mentions })
 }
