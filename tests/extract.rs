@@ -3,6 +3,7 @@
 
 #![allow(clippy::expect_used, clippy::indexing_slicing, clippy::string_slice)] // a failed expectation is a failed test
 
+use rayon::prelude::*;
 use stackradar::catalog::Catalog;
 use stackradar::extract::{Extractor, Stance, TalkFindings, suggestions};
 use stackradar::parse;
@@ -228,6 +229,35 @@ fn suggestions_prefer_product_shapes_over_dictionary_words() {
             ("barthing", suggestions::Shape::Latin),
         ]
     );
+}
+
+/// Regression: a word seen first as a dictionary word and only later in a product's shape was
+/// counted from the later spellings once words' look-ups were kept between passages.
+#[test]
+fn suggestions_count_a_dictionary_word_only_where_written_as_a_name() {
+    let catalog = catalog();
+    // Enough passages that the tally is split between threads and merged.
+    let texts: Vec<String> = (0..64)
+        .map(|talk| match talk {
+            0..32 => "gateway GATEWAY Docker1.9 docker".to_owned(),
+            32..48 => "GateWay gateway Gatewayy".to_owned(),
+            _ => "GATEWAY GateWay".to_owned(),
+        })
+        .collect();
+    let passages: Vec<(u32, &str)> = texts.iter().enumerate().map(|(i, t)| (i as u32, t.as_str())).collect();
+    let expected =
+        [("GateWay", suggestions::Shape::CamelCase, 32, 32), ("Gatewayy", suggestions::Shape::Latin, 16, 16)];
+    let got = |ranked: Vec<suggestions::Suggestion>| -> Vec<(String, suggestions::Shape, usize, usize)> {
+        ranked.into_iter().map(|s| (s.text, s.shape, s.talks, s.occurrences)).collect()
+    };
+    let expected: Vec<_> = expected.iter().map(|&(t, s, a, b)| (t.to_owned(), s, a, b)).collect();
+    assert_eq!(got(suggestions::suggest(&catalog, &passages, 10)), expected, "in one tally");
+    // Tallied in two batches, as the report does: the first sees the word only as a dictionary
+    // word.
+    let suggester = suggestions::Suggester::new(&catalog);
+    let (first, later) = passages.split_at(32);
+    let tally = suggester.tally(first.par_iter().copied()).then(suggester.tally(later.par_iter().copied()));
+    assert_eq!(got(suggester.rank(tally, 10)), expected, "in two batches");
 }
 
 #[test]

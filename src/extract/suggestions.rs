@@ -140,12 +140,12 @@ impl Suggester {
         let mut ranked: Vec<Suggestion> = tally
             .0
             .into_values()
-            .filter(|(_, _, talks, n)| talks.len() >= 2 || *n >= 3)
-            .map(|(text, shape, talks, occurrences)| Suggestion {
-                text,
-                shape,
-                talks: talks.len(),
-                occurrences,
+            .filter(|word| word.talks.len() >= 2 || word.occurrences >= 3)
+            .map(|word| Suggestion {
+                text: word.text,
+                shape: word.shape,
+                talks: word.talks.len(),
+                occurrences: word.occurrences,
             })
             .collect();
         // Product names are usually CamelCase, acronyms or quoted; ordinary words are lower-case.
@@ -170,9 +170,27 @@ impl Tally {
     }
 }
 
-/// Per lower-cased candidate: first spelling, shape, talks (ascending, each once) and
-/// occurrences. Passages arrive in talk order, so a talk is new exactly when it is not the last.
-type TallyMap = HashMap<String, (String, Shape, Vec<u32>, usize)>;
+/// Per lower-cased candidate: what is known of it and how often it was counted.
+type TallyMap = HashMap<String, Word>;
+
+/// A lower-cased candidate seen in the passages tallied.
+#[derive(Debug, Clone)]
+struct Word {
+    /// A catalog name, or one with a version after it (`docker1.9`): never counted.
+    known: bool,
+    /// A dictionary word: not counted when it is written as one (all lower-case, or all
+    /// capitals).
+    english: bool,
+    /// The first spelling counted (empty while none is).
+    text: String,
+    /// The shape of that spelling.
+    shape: Shape,
+    /// The talks it was counted in, ascending, each once. Passages arrive in talk order, so a
+    /// talk is new exactly when it is not the last.
+    talks: Vec<u32>,
+    /// How many times it was counted.
+    occurrences: usize,
+}
 
 fn tally_passage(
     tally: &mut TallyMap,
@@ -181,50 +199,79 @@ fn tally_passage(
     known: &HashSet<String>,
     english: &HashSet<&str>,
 ) {
-    // One buffer for the lower-cased key: most words are dismissed and need no String of their own.
+    // One buffer for the lower-cased key: most words were seen before and need no String of
+    // their own.
     let mut key = String::new();
-    for (word, shape) in candidates(text) {
+    each_candidate(text, |word, shape| {
         let (stem, shape) = singular(word, shape);
         key.clear();
         // Candidates are ASCII words or Chinese terms, which have no case.
         key.push_str(stem);
         key.make_ascii_lowercase();
-        // Each look-up hashes the word: the cheapest tests first, each done only when needed.
-        // `Docker1.9`, `jdk8`: a known name with its version.
-        let unversioned = key.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
-        let versioned_known = || unversioned.len() < key.len() && known.contains(unversioned);
+        // Words repeat: what the word lists say of one is looked up the first time only, and
+        // kept with its count, so most candidates cost one look-up.
+        let entry = match tally.get_mut(key.as_str()) {
+            Some(entry) => entry,
+            None => tally.entry(key.clone()).or_insert_with(|| {
+                // `Docker1.9`, `jdk8`: a known name with its version.
+                let unversioned = key.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+                Word {
+                    known: known.contains(key.as_str())
+                        || (unversioned.len() < key.len() && known.contains(unversioned)),
+                    english: english.contains(key.as_str()),
+                    text: String::new(),
+                    shape,
+                    talks: Vec::new(),
+                    occurrences: 0,
+                }
+            }),
+        };
         // A dictionary word is ordinary language however it is cased (overlay, Gateway,
         // STATUS); CamelCase made only of such words is a field name more often than not.
-        let ordinary = || matches!(shape, Shape::Latin | Shape::Acronym) && english.contains(key.as_str());
-        if known.contains(key.as_str()) || ordinary() || versioned_known() {
-            continue;
+        let ordinary = entry.english && matches!(shape, Shape::Latin | Shape::Acronym);
+        if entry.known || ordinary {
+            return;
         }
-        if let Some(entry) = tally.get_mut(&key) {
-            if entry.2.last() != Some(&talk) {
-                entry.2.push(talk);
-            }
-            entry.3 += 1;
-            continue;
+        if entry.occurrences == 0 {
+            entry.text = word.to_owned();
+            entry.shape =
+                if shape == Shape::CamelCase && all_common(word, english) { Shape::Compound } else { shape };
         }
-        let shape =
-            if shape == Shape::CamelCase && all_common(word, english) { Shape::Compound } else { shape };
-        tally.insert(key.clone(), (word.to_owned(), shape, vec![talk], 1));
-    }
+        if entry.talks.last() != Some(&talk) {
+            entry.talks.push(talk);
+        }
+        entry.occurrences += 1;
+    });
 }
 
 /// `right` added into `left`, which holds the earlier passages: its spellings win.
 fn merge(mut left: TallyMap, right: TallyMap) -> TallyMap {
-    for (key, (text, shape, talks, occurrences)) in right {
-        let entry = left.entry(key).or_insert_with(|| (text, shape, Vec::new(), 0));
+    for (key, word) in right {
+        // Words never counted only saved look-ups while tallying.
+        if word.occurrences == 0 {
+            continue;
+        }
+        let entry = left.entry(key).or_insert_with(|| Word {
+            known: word.known,
+            english: word.english,
+            text: String::new(),
+            shape: word.shape,
+            talks: Vec::new(),
+            occurrences: 0,
+        });
+        if entry.occurrences == 0 {
+            entry.text = word.text;
+            entry.shape = word.shape;
+        }
         // Rayon merges neighbouring runs of passages, so the right side's talks follow the left's;
         // the sort only runs if that ever stops holding.
-        let in_order = entry.2.last() <= talks.first();
-        entry.2.extend(talks);
+        let in_order = entry.talks.last() <= word.talks.first();
+        entry.talks.extend(word.talks);
         if !in_order {
-            entry.2.sort_unstable();
+            entry.talks.sort_unstable();
         }
-        entry.2.dedup();
-        entry.3 += occurrences;
+        entry.talks.dedup();
+        entry.occurrences += word.occurrences;
     }
     left
 }
@@ -239,6 +286,13 @@ static QUOTE_FINDERS: std::sync::LazyLock<[(Finder<'static>, Finder<'static>); 3
 /// Candidate names in `text`, with their shapes.
 pub fn candidates(text: &str) -> Vec<(&str, Shape)> {
     let mut out = Vec::new();
+    each_candidate(text, |word, shape| out.push((word, shape)));
+    out
+}
+
+/// Hands each of [`candidates`] to `on`, in the same order, without collecting them: the
+/// report asks this of every passage of the corpus.
+fn each_candidate<'t>(text: &'t str, mut on: impl FnMut(&'t str, Shape)) {
     let bytes = text.as_bytes();
     let token_end = |from: usize| {
         from + bytes.get(from..).unwrap_or_default().iter().take_while(|&&b| is_token_byte(b)).count()
@@ -262,7 +316,7 @@ pub fn candidates(text: &str) -> Vec<(&str, Shape)> {
         let joined = word.bytes().any(|b| b == b'+');
         let in_path = (start > 0 && bytes.get(start - 1) == Some(&b'/')) || bytes.get(j) == Some(&b'/');
         if !joined && !in_path && !is_file_like(word) {
-            out.push((word, latin_shape(word)));
+            on(word, latin_shape(word));
         }
     }
     for (open, close) in QUOTE_FINDERS.iter() {
@@ -273,29 +327,43 @@ pub fn candidates(text: &str) -> Vec<(&str, Shape)> {
             let term = after.get(..b).unwrap_or_default();
             let n = term.chars().count();
             if (2..=10).contains(&n) && term.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)) {
-                out.push((term, Shape::ChineseQuoted));
+                on(term, Shape::ChineseQuoted);
             }
             rest = after.get(b..).unwrap_or_default();
         }
     }
-    out
 }
 
-/// Bytes tested at a time by [`first_letter`]: wide enough for the compiler to test them as a
-/// vector, short enough that a letter soon after is not much overshot.
-const LETTER_BLOCK: usize = 32;
-
 /// The offset of the first ASCII letter in `bytes`. Every report asks this across the whole
-/// corpus, most of which is Chinese: whole blocks are tested with no early exit, which
-/// compiles to vector compares, and only the block holding a letter is searched byte by byte.
+/// corpus, most of which is Chinese: eight bytes are tested at a time as one `u64`, and the
+/// first letter among them is found from the bits, with no loop over bytes.
 fn first_letter(bytes: &[u8]) -> Option<usize> {
-    // `b | 0x20` folds ASCII capitals onto small letters; every byte from 0x80 up lands past `z`.
-    let is_letter = |b: u8| (b | 0x20).wrapping_sub(b'a') < 26;
-    let (blocks, _) = bytes.as_chunks::<LETTER_BLOCK>();
-    let clean =
-        blocks.iter().take_while(|block| !block.iter().fold(false, |any, &b| any | is_letter(b))).count();
-    let from = clean * LETTER_BLOCK;
-    bytes.get(from..)?.iter().position(|&b| is_letter(b)).map(|at| from + at)
+    let (words, tail) = bytes.as_chunks::<8>();
+    for (index, word) in words.iter().enumerate() {
+        let letters = letter_bits(u64::from_le_bytes(*word));
+        if letters != 0 {
+            return Some(index * 8 + (letters.trailing_zeros() / 8) as usize);
+        }
+    }
+    let mut last = [0u8; 8];
+    last.get_mut(..tail.len())?.copy_from_slice(tail);
+    // Zero bytes fill the rest of the word, and zero is not a letter.
+    let letters = letter_bits(u64::from_le_bytes(last));
+    (letters != 0).then(|| words.len() * 8 + (letters.trailing_zeros() / 8) as usize)
+}
+
+/// The top bit of each byte of `word` set where that byte is an ASCII letter, the other bits
+/// clear. Each byte is tested by additions that cannot carry into the next byte: its low
+/// seven bits, once `| 0x20` has folded capitals onto small letters, are at least `a` when
+/// adding 0x1f sets the top bit, and past `z` when adding 0x05 does; bytes from 0x80 up are
+/// not ASCII.
+fn letter_bits(word: u64) -> u64 {
+    const TOP: u64 = 0x8080_8080_8080_8080;
+    const LOW: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let low = (word | 0x2020_2020_2020_2020) & LOW;
+    let at_least_a = low + 0x1f1f_1f1f_1f1f_1f1f;
+    let past_z = low + 0x0505_0505_0505_0505;
+    at_least_a & !past_z & !word & TOP
 }
 
 /// Whether `word` ends like a file or an address (`values.yaml`, `shimo.im`). Every ending is
@@ -371,6 +439,48 @@ mod tests {
     use super::*;
 
     #[test]
+    fn merged_tallies_keep_the_first_spelling_counted() {
+        let word = |text: &str, shape, talks: &[u32]| Word {
+            known: false,
+            english: true,
+            text: text.to_owned(),
+            shape,
+            talks: talks.to_vec(),
+            occurrences: talks.len(),
+        };
+        let tally =
+            |word: &Word| -> TallyMap { [("gateway".to_owned(), word.clone())].into_iter().collect() };
+        // (earlier passages, later passages, merged)
+        let cases = [
+            (
+                word("", Shape::Latin, &[]),
+                word("GateWay", Shape::CamelCase, &[3]),
+                word("GateWay", Shape::CamelCase, &[3]),
+            ),
+            (
+                word("GateWay", Shape::CamelCase, &[1]),
+                word("", Shape::Latin, &[]),
+                word("GateWay", Shape::CamelCase, &[1]),
+            ),
+            (
+                word("GateWay", Shape::CamelCase, &[1, 2]),
+                word("GATEway", Shape::CamelCase, &[2, 5]),
+                word("GateWay", Shape::CamelCase, &[1, 2, 5]),
+            ),
+        ];
+        for (earlier, later, expected) in cases {
+            let merged = merge(tally(&earlier), tally(&later));
+            let got = &merged["gateway"];
+            let occurrences = earlier.occurrences + later.occurrences;
+            assert_eq!(
+                (&got.text, got.shape, &got.talks, got.occurrences),
+                (&expected.text, expected.shape, &expected.talks, occurrences),
+                "{earlier:?} then {later:?}"
+            );
+        }
+    }
+
+    #[test]
     fn file_like_words_end_in_a_listed_ending() {
         let old_rule = |word: &str| {
             NOT_NAME_ENDINGS
@@ -385,6 +495,43 @@ mod tests {
         ];
         for &(word, want) in cases {
             assert_eq!((is_file_like(word), old_rule(word)), (want, want), "{word}");
+        }
+    }
+
+    #[test]
+    fn letter_bits_mark_exactly_the_ascii_letters_in_every_lane() {
+        for byte in 0..=255u8 {
+            for lane in 0..8 {
+                // The other lanes hold bytes next to the letters' bounds, to catch a carry.
+                for filler in [0x00, 0x40, 0x5b, 0x60, 0x7b, 0x7f, 0x80, 0xc1, 0xfa, 0xff] {
+                    let mut bytes = [filler; 8];
+                    bytes[lane] = byte;
+                    let got = letter_bits(u64::from_le_bytes(bytes));
+                    let expected = bytes
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, b)| b.is_ascii_alphabetic())
+                        .fold(0u64, |bits, (i, _)| bits | 0x80 << (8 * i));
+                    assert_eq!(got, expected, "{byte:#x} in lane {lane} among {filler:#x}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn first_letter_finds_any_byte_at_any_offset() {
+        for byte in 0..=255u8 {
+            for at in 0..20 {
+                for len in [at + 1, at + 3, 20] {
+                    let mut bytes = vec![0xe4; len];
+                    bytes[at] = byte;
+                    assert_eq!(
+                        first_letter(&bytes),
+                        bytes.iter().position(u8::is_ascii_alphabetic),
+                        "{byte:#x} at {at} of {len}"
+                    );
+                }
+            }
         }
     }
 
