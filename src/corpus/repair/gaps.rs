@@ -18,7 +18,8 @@
 // Dense numeric code: a line's units and their byte offsets are built together, and windows are ranges of those units.
 #![allow(clippy::indexing_slicing, reason = "indices in range by construction")]
 
-use super::lattice::{self, Decision, Reading, Scratch, Words};
+use super::joins::{Joins, Reading};
+use super::lattice::{self, Decision, Run, Scratch, Words};
 use super::line::{Line, Unit, latin_gap, line};
 use super::model::{DocModel, MODEL};
 use super::ragged::Ragged;
@@ -57,23 +58,15 @@ const LATIN_GAP: char = '\u{E000}';
 /// are counted for the document model in runs of as many.
 const BATCH: usize = 1024;
 
-/// How many windows one worker decides in a row with one [`Scratch`]. A pass's pair scores are
-/// cached in its scratches, and each new scratch computes afresh the scores that recur from
-/// window to window; so a pass is cut into few runs, two per thread (a thread that finishes
-/// early can still take over part of another's work).
-fn run_length(windows: usize) -> usize {
-    windows.div_ceil(2 * rayon::current_num_threads()).max(BATCH)
-}
-
 /// The guesses for each window, a row each: at each position, the character and how sure of it.
 type Guesses = Ragged<(char, f32)>;
 
-/// The distinct windows to decide, a row each: the candidates of each position, what they read
-/// as one number each, and the script of its line.
+/// The distinct windows to decide, a row each: the candidates of each position, the table of
+/// pair scores across the boundary before it (see [`Joins`]), and the script of its line.
 #[derive(Default)]
 struct Problems<'a> {
     candidates: Ragged<&'a [char]>,
-    readings: Ragged<Reading>,
+    tables: Ragged<Option<u32>>,
     scripts: Vec<Script>,
 }
 
@@ -107,8 +100,10 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
     let scripts = script::of_lines(lines);
     let mut ids: HashMap<(&[u8], Script, bool), usize> = HashMap::new();
     let mut problems = Problems::default();
+    let mut joins = Joins::default();
     // One window's positions, reused from window to window.
-    let mut row: Vec<(&[char], Reading)> = Vec::new();
+    let (mut row, mut readings, mut tables): (Vec<&[char]>, Vec<Reading>, Vec<Option<u32>>) =
+        Default::default();
     let mut window_ids: Vec<Vec<usize>> = Vec::with_capacity(lines.len());
     for ((bytes, line), &script) in lines.iter().zip(&cut).zip(&scripts) {
         let Some(line) = line else {
@@ -127,36 +122,44 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
             let id = *ids.entry((key, script, gap)).or_insert(next);
             if id == next {
                 row.clear();
-                row.extend(line.units[window.clone()].iter().enumerate().map(|(offset, unit)| match unit {
-                    Unit::Char(_) if offset == 0 && gap => {
-                        (std::slice::from_ref(&LATIN_GAP), Reading::intact(LATIN_GAP))
-                    }
-                    Unit::Char(c) => (std::slice::from_ref(c), Reading::intact(*c)),
-                    Unit::Slot => match slots.get(line.bytes_of(window.start + offset)) {
-                        Some((candidates, reading)) => (candidates.as_slice(), *reading),
-                        None => (UNKNOWN, Reading::intact(char::REPLACEMENT_CHARACTER)),
-                    },
-                }));
-                problems.candidates.push_row(row.iter().map(|&(candidates, _)| candidates));
-                problems.readings.push_row(row.iter().map(|&(_, reading)| reading));
+                readings.clear();
+                let positions =
+                    line.units[window.clone()].iter().enumerate().map(|(offset, unit)| match unit {
+                        Unit::Char(_) if offset == 0 && gap => {
+                            (std::slice::from_ref(&LATIN_GAP), Reading::intact(LATIN_GAP))
+                        }
+                        Unit::Char(c) => (std::slice::from_ref(c), Reading::intact(*c)),
+                        Unit::Slot => match slots.get(line.bytes_of(window.start + offset)) {
+                            Some((candidates, reading)) => (candidates.as_slice(), *reading),
+                            None => (UNKNOWN, Reading::intact(char::REPLACEMENT_CHARACTER)),
+                        },
+                    });
+                positions.for_each(|(candidates, reading)| {
+                    row.push(candidates);
+                    readings.push(reading);
+                });
+                joins.tables_of(&row, &readings, &mut tables);
+                problems.candidates.push_row(row.iter().copied());
+                problems.tables.push_row(tables.iter().copied());
                 problems.scripts.push(script);
             }
             here.push(id);
         }
         window_ids.push(here);
     }
-    // Decides window `id` into `guesses`; its words (from the first pass) are given when it is
-    // decided again.
+    // Decides window `id` into `guesses` with the pair scores `scores`; its words (from the
+    // first pass) are given when it is decided again.
     let decide = |scratch: &mut Scratch,
                   id: usize,
-                  doc: Option<&DocModel>,
+                  scores: &Ragged<f32>,
                   words: Option<&Words>,
                   guesses: &mut [(char, f32)]| {
-        let (candidates, readings) = (problems.candidates.row(id), problems.readings.row(id));
-        let script = problems.scripts[id];
+        let candidates = problems.candidates.row(id);
+        let tables = problems.tables.row(id);
+        let run = Run { candidates, tables, joins: scores, script: problems.scripts[id] };
         let Decision { chosen, confidence } = match words {
-            Some(words) => lattice::decide_again(candidates, readings, script, doc, words, scratch),
-            None => lattice::decide(candidates, readings, script, doc, scratch),
+            Some(words) => lattice::decide_again(&run, words, scratch),
+            None => lattice::decide(&run, scratch),
         };
         for (guess, (c, (&k, &p))) in
             guesses.iter_mut().zip(candidates.iter().zip(chosen.iter().zip(confidence)))
@@ -189,13 +192,15 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
     // again (a window once sure is never decided again, so it stays sure).
     let windows = problems.scripts.len();
     let mut decided = Guesses::filled_like(&problems.candidates, (char::REPLACEMENT_CHARACTER, 0.0));
+    joins.score(None, None);
+    let scores = joins.scores();
     let words: Vec<Option<Words>> = decided
         .rows_mut()
         .into_par_iter()
         .enumerate()
-        .with_min_len(run_length(windows))
-        .map_init(Scratch::new, |scratch, (id, guesses)| {
-            decide(scratch, id, None, None, guesses);
+        .with_min_len(BATCH)
+        .map_init(Scratch::default, |scratch, (id, guesses)| {
+            decide(scratch, id, scores, None, guesses);
             unsure(guesses).then(|| scratch.words())
         })
         .collect();
@@ -209,17 +214,23 @@ pub(super) fn decode_lines(lines: &[&[u8]]) -> Vec<(String, RepairReport)> {
     let intact = count_intact(lines, &cut);
     for _ in 0..DOC_ROUNDS {
         let doc = count_document(&intact, &cut, &window_ids, &decided);
-        decided
-            .rows_mut()
-            .into_par_iter()
-            .enumerate()
-            .zip(&words)
-            .with_min_len(run_length(windows))
-            .for_each_init(Scratch::new, |scratch, ((id, guesses), words)| {
+        // Only the tables that the unsure windows read are scored again.
+        let mut needed = vec![false; joins.len()];
+        for id in (0..windows).filter(|&id| unsure(decided.row(id))) {
+            for &table in problems.tables.row(id).iter().flatten() {
+                needed[table as usize] = true;
+            }
+        }
+        joins.score(Some(&doc), Some(&needed));
+        let scores = joins.scores();
+        decided.rows_mut().into_par_iter().enumerate().zip(&words).with_min_len(BATCH).for_each_init(
+            Scratch::default,
+            |scratch, ((id, guesses), words)| {
                 if unsure(guesses) {
-                    decide(scratch, id, Some(&doc), words.as_ref(), guesses);
+                    decide(scratch, id, scores, words.as_ref(), guesses);
                 }
-            });
+            },
+        );
     }
     assemble(&decided)
 }

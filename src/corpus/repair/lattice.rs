@@ -14,17 +14,12 @@
 // Dense numeric code: the lattice's tables have one entry per position and per candidate, and edges only name positions and candidates of the run they were built from.
 #![allow(clippy::indexing_slicing, reason = "indices in range by construction")]
 
-use super::model::{DocModel, MODEL, Model, Node, PackedKeyHasher, pair_score};
+use super::model::{MODEL, Model, Node};
+use super::ragged::Ragged;
 use super::script::{self, Script};
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 
 /// Words longer than this many chars are not looked for (the word list has none).
 const MAX_WORD_CHARS: usize = 8;
-/// Weight of the character-pair model against the word model.
-const PAIR_WEIGHT: f32 = 1.0;
-/// Tables of pair scores a [`Scratch`] has room for from the start.
-const TABLES_AHEAD: usize = 1 << 13;
 /// Marks a boundary no edge has reached yet in [`Scratch::back`].
 const NO_EDGE: (u32, u32) = (u32::MAX, u32::MAX);
 
@@ -41,9 +36,9 @@ struct Edge {
     script: f32,
     /// Offset into [`Scratch::choices`] of one candidate index per covered position.
     choices: usize,
-    /// Where the pair scores across the boundary before the edge begin in [`Scratch::joins`],
-    /// one per state before it, in a row, when that boundary has a table: read for every state
-    /// before every edge, three times a decision, so they lie side by side.
+    /// Where the pair scores across the boundary before the edge begin in the items of
+    /// [`Run::joins`], one per state before it, in a row, when that boundary has a table: read
+    /// for every state before every edge, three times a decision, so they lie side by side.
     join: Option<u32>,
     /// The candidate index the edge reads at its last position.
     last: u8,
@@ -69,23 +64,11 @@ pub(super) struct Decision<'a> {
 }
 
 /// What one thread reuses from run to run: every table of a decision (a file has tens of
-/// thousands of runs, and allocating their tables afresh cost a fifth of the repair time), and
-/// the tables of pair scores already computed, which recur from run to run. A scratch must not
-/// outlive one document model (the pair scores depend on it), nor one file's [`Reading`]s.
+/// thousands of runs, and allocating their tables afresh cost a fifth of the repair time).
 #[derive(Default)]
 pub(super) struct Scratch {
     edges: Vec<Edge>,
     choices: Vec<u8>,
-    /// Tables of pair scores, one per pair of neighbouring readings met so far (see
-    /// [`Reading`]): the scores of (candidate `p` before, candidate `k` after) at
-    /// `start + k * before.len() + p`, a row per candidate after the boundary.
-    joins: Vec<f32>,
-    /// Where each pair of neighbouring readings has its table in `joins`: the same slot next
-    /// to the same char recurs all over a file, and its table is computed once.
-    tables: HashMap<u64, u32, BuildHasherDefault<PackedKeyHasher>>,
-    /// Per boundary `i`, where the table of positions `i - 1` and `i` starts in `joins`; none
-    /// where both sides are certain (the score is constant there).
-    join_at: Vec<Option<u32>>,
     /// Per boundary `i`, where its states (the candidates of the char before it; one at the
     /// start) begin in `forward`, `back` and `backward`; the same offsets, shifted by one, give
     /// each position's candidates in `marginal`.
@@ -100,49 +83,42 @@ pub(super) struct Scratch {
     confidence: Vec<f32>,
 }
 
-/// What a position of a run may read, as one number: an intact char (or a slot with a single
-/// candidate) is that char; a slot with several candidates is its own number, the same for
-/// every slot with the same surviving bytes. Two positions with the same reading have the same
-/// candidates, so a table of pair scores is known by the readings on its two sides.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Reading(u32);
-
-impl Reading {
-    /// The reading of an intact char.
-    pub(super) fn intact(c: char) -> Self {
-        Self(u32::from(c))
-    }
-
-    /// The reading of the `index`th distinct set of candidates of a file (above every char).
-    pub(super) fn slot(index: usize) -> Self {
-        Self((char::MAX as u32 + 1).saturating_add(u32::try_from(index).unwrap_or(u32::MAX)))
-    }
+/// One run to decide: the candidates of its positions, the pair scores across its boundaries,
+/// and its line's script.
+pub(super) struct Run<'a> {
+    /// The candidates of each position: never empty, at most 255.
+    pub candidates: &'a [&'a [char]],
+    /// Per position, the table of [`Self::joins`] across the boundary before it: none before the
+    /// first position, nor where both sides are certain (the score is the same on every path).
+    pub tables: &'a [Option<u32>],
+    /// Tables of pair scores: the score of (candidate `p` before, candidate `k` after) at
+    /// `k * before.len() + p` of its row (see [`Joins`](super::joins::Joins)).
+    pub joins: &'a Ragged<f32>,
+    pub script: Script,
 }
 
 struct Lattice<'a> {
     model: &'a Model,
-    doc: Option<&'a DocModel>,
     candidates: &'a [&'a [char]],
-    readings: &'a [Reading],
+    tables: &'a [Option<u32>],
+    joins: &'a Ragged<f32>,
     script: Script,
     s: &'a mut Scratch,
 }
 
-/// Picks the best reading of a run; `candidates[i]` must not be empty and hold at most 255 chars,
-/// and `readings[i]` names them (see [`Reading`]).
-pub(super) fn decide<'s>(
-    candidates: &[&[char]],
-    readings: &[Reading],
-    script: Script,
-    doc: Option<&DocModel>,
-    scratch: &'s mut Scratch,
-) -> Decision<'s> {
-    let mut lattice = Lattice { model: &MODEL, doc, candidates, readings, script, s: scratch };
+impl<'a> Lattice<'a> {
+    fn new(run: &Run<'a>, scratch: &'a mut Scratch) -> Self {
+        let Run { candidates, tables, joins, script } = *run;
+        Self { model: &MODEL, candidates, tables, joins, script, s: scratch }
+    }
+}
+
+/// Picks the best reading of a run.
+pub(super) fn decide<'s>(run: &Run<'_>, scratch: &'s mut Scratch) -> Decision<'s> {
+    let mut lattice = Lattice::new(run, scratch);
     lattice.reset();
-    // Pair scores first: the edges inside words read them from the same tables.
-    lattice.build_joins();
     let mut stack = Vec::with_capacity(MAX_WORD_CHARS);
-    for start in 0..candidates.len() {
+    for start in 0..run.candidates.len() {
         lattice.add_edges_from(start, &mut stack);
     }
     lattice.best();
@@ -150,23 +126,15 @@ pub(super) fn decide<'s>(
 }
 
 /// [`decide`] again, with the words that an earlier decision of the same run found (see
-/// [`Scratch::words`]): the same decision as [`decide`] would make with `doc`.
-pub(super) fn decide_again<'s>(
-    candidates: &[&[char]],
-    readings: &[Reading],
-    script: Script,
-    doc: Option<&DocModel>,
-    words: &Words,
-    scratch: &'s mut Scratch,
-) -> Decision<'s> {
-    let mut lattice = Lattice { model: &MODEL, doc, candidates, readings, script, s: scratch };
+/// [`Scratch::words`]): the same decision as [`decide`] would make with the run's pair scores.
+pub(super) fn decide_again<'s>(run: &Run<'_>, words: &Words, scratch: &'s mut Scratch) -> Decision<'s> {
+    let mut lattice = Lattice::new(run, scratch);
     lattice.reset();
-    lattice.build_joins();
     lattice.s.choices.extend_from_slice(&words.choices);
     for edge in &words.edges {
         let picks = lattice.picks(edge);
         let score = edge.word + lattice.inside(edge.start, picks, edge.script);
-        // The tables lie elsewhere in this scratch than in the one that found the words.
+        // The tables of pair scores may have been laid out anew since the words were found.
         let join = lattice.join_row(edge.start, picks.first().copied().unwrap_or(0));
         lattice.s.edges.push(Edge { score, join, ..*edge });
     }
@@ -175,14 +143,6 @@ pub(super) fn decide_again<'s>(
 }
 
 impl Scratch {
-    /// A scratch with room for the tables of pair scores a run of windows usually asks for
-    /// (thousands): growing the index from nothing rehashed it a dozen times.
-    pub(super) fn new() -> Self {
-        let mut scratch = Self::default();
-        scratch.tables.reserve(TABLES_AHEAD);
-        scratch
-    }
-
     /// The words of the run last decided with this scratch, for [`decide_again`].
     pub(super) fn words(&self) -> Words {
         Words { edges: self.edges.clone(), choices: self.choices.clone() }
@@ -194,7 +154,6 @@ impl Lattice<'_> {
         let s = &mut *self.s;
         s.edges.clear();
         s.choices.clear();
-        s.join_at.clear();
         s.state_at.clear();
         s.state_at.push(0);
         let mut total = 1;
@@ -203,33 +162,6 @@ impl Lattice<'_> {
             total += c.len();
         }
         s.state_at.push(total);
-    }
-
-    /// Finds (or computes) the table of pair scores of each boundary with a damaged side.
-    fn build_joins(&mut self) {
-        let (candidates, readings) = (self.candidates, self.readings);
-        self.s.join_at.push(None);
-        for i in 1..candidates.len() {
-            let table = (self.uncertain(i - 1) || self.uncertain(i))
-                .then(|| self.table(readings[i - 1], readings[i], candidates[i - 1], candidates[i]));
-            self.s.join_at.push(table);
-        }
-    }
-
-    /// Where the table of the pair scores of `left` then `right` (read `before` and `after`)
-    /// starts in [`Scratch::joins`], computed on first use.
-    fn table(&mut self, before: Reading, after: Reading, left: &[char], right: &[char]) -> u32 {
-        let key = (u64::from(before.0) << 32) | u64::from(after.0);
-        if let Some(&start) = self.s.tables.get(&key) {
-            return start;
-        }
-        let start = self.s.joins.len() as u32;
-        let (model, doc) = (self.model, self.doc);
-        for &b in right {
-            self.s.joins.extend(left.iter().map(|&a| PAIR_WEIGHT * pair_score(model, doc, a, b)));
-        }
-        self.s.tables.insert(key, start);
-        start
     }
 
     fn add_edges_from(&mut self, start: usize, stack: &mut Vec<u8>) {
@@ -277,11 +209,12 @@ impl Lattice<'_> {
         self.s.edges.push(Edge { start, end, score, word, script, choices, join, last, uncertain });
     }
 
-    /// Where, in [`Scratch::joins`], the row of the scores of the pairs (each candidate before
-    /// `start`, candidate `first` of `start`) begins; `None` where no table is kept.
+    /// Where, in the items of [`Run::joins`], the row of the scores of the pairs (each candidate
+    /// before `start`, candidate `first` of `start`) begins; `None` where no table is kept.
     fn join_row(&self, start: usize, first: u8) -> Option<u32> {
         let before = start.checked_sub(1).map_or(1, |b| self.candidates[b].len());
-        self.s.join_at[start].map(|table| table + u32::from(first) * before as u32)
+        let table = self.tables[start]?;
+        Some((self.joins.start(table as usize) + usize::from(first) * before) as u32)
     }
 
     /// The pair scores inside a word that reads `picks` from `start`, plus its `script` score.
@@ -327,11 +260,8 @@ impl Lattice<'_> {
 
     /// The table of pair scores of positions `i - 1` and `i` (empty where none is kept).
     fn join_table(&self, i: usize) -> &[f32] {
-        match self.s.join_at[i] {
-            Some(start) => {
-                let len = self.candidates[i - 1].len() * self.candidates[i].len();
-                &self.s.joins[start as usize..start as usize + len]
-            }
+        match self.tables[i] {
+            Some(table) => self.joins.row(table as usize),
             None => &[],
         }
     }
@@ -345,7 +275,8 @@ impl Lattice<'_> {
     /// max-marginal confidences.
     fn best(&mut self) {
         let n = self.candidates.len();
-        let Scratch { edges, joins, state_at, forward, back, backward, into, .. } = &mut *self.s;
+        let joins = self.joins.items();
+        let Scratch { edges, state_at, forward, back, backward, into, .. } = &mut *self.s;
         let total = state_at[n + 1];
         forward.clear();
         forward.resize(total, f32::NEG_INFINITY);
@@ -459,9 +390,11 @@ fn argmax(scores: &[f32]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::repair::joins::{Joins, Reading};
+    use crate::corpus::repair::model::DocModel;
 
     /// A window decided again from its first decision's words must come out as a decision made
-    /// from scratch with the same document model: only the trie's look-ups are saved.
+    /// from scratch with the same pair scores: only the trie's look-ups are saved.
     #[test]
     fn deciding_again_from_the_words_decides_as_from_scratch() {
         let mut doc = DocModel::empty();
@@ -474,16 +407,20 @@ mod tests {
             (&[&['中', '不'], &['中', '不']], Script::Unknown),
         ];
         for &(candidates, script) in cases {
-            let readings = readings_of(candidates);
+            let (mut joins, mut tables) = (Joins::default(), Vec::new());
+            joins.tables_of(candidates, &readings_of(candidates), &mut tables);
+            joins.score(None, None);
             let mut scratch = Scratch::default();
-            decide(candidates, &readings, script, None, &mut scratch);
+            decide(&Run { candidates, tables: &tables, joins: joins.scores(), script }, &mut scratch);
             let words = scratch.words();
             for doc in [None, Some(&doc)] {
+                joins.score(doc, None);
+                let run = Run { candidates, tables: &tables, joins: joins.scores(), script };
                 let mut fresh = Scratch::default();
-                let want = decide(candidates, &readings, script, doc, &mut fresh);
+                let want = decide(&run, &mut fresh);
                 let want = (want.chosen.to_vec(), want.confidence.to_vec());
                 let mut reused = Scratch::default();
-                let got = decide_again(candidates, &readings, script, doc, &words, &mut reused);
+                let got = decide_again(&run, &words, &mut reused);
                 assert_eq!((got.chosen.to_vec(), got.confidence.to_vec()), want, "{candidates:?}");
             }
         }
@@ -505,11 +442,11 @@ mod tests {
         readings
     }
 
-    /// Tables of pair scores are kept from run to run by the readings on their two sides: runs
-    /// decided one after the other with one scratch must come out as each with a fresh one,
-    /// whichever tables they share.
+    /// A file's runs share one scratch and one set of tables of pair scores, each table kept
+    /// once by the readings on its two sides: every run must come out as decided alone, with a
+    /// fresh scratch and tables of its own, whichever tables it shares.
     #[test]
-    fn runs_decided_with_one_scratch_decide_as_with_fresh_ones() {
+    fn runs_decided_with_shared_tables_and_scratch_decide_as_alone() {
         let (slot, other): (&[char], &[char]) = (&['中', '不', '丝'], &['台', '小', '封']);
         #[rustfmt::skip]
         let file: [&[&[char]]; 5] = [
@@ -522,16 +459,29 @@ mod tests {
         // The readings of the whole file: the same slot is the same reading in every run.
         let flat: Vec<&[char]> = file.iter().flat_map(|run| run.iter().copied()).collect();
         let mut readings = readings_of(&flat).into_iter();
-        let mut shared = Scratch::default();
-        for run in file {
-            let run_readings: Vec<Reading> = readings.by_ref().take(run.len()).collect();
-            let mut fresh = Scratch::default();
-            let want = decide(run, &run_readings, Script::Unknown, None, &mut fresh);
-            let want = (want.chosen.to_vec(), want.confidence.to_vec());
-            let got = decide(run, &run_readings, Script::Unknown, None, &mut shared);
-            assert_eq!((got.chosen.to_vec(), got.confidence.to_vec()), want, "{run:?}");
+        let mut joins = Joins::default();
+        let mut runs = Vec::new();
+        for candidates in file {
+            let run_readings: Vec<Reading> = readings.by_ref().take(candidates.len()).collect();
+            let mut tables = Vec::new();
+            joins.tables_of(candidates, &run_readings, &mut tables);
+            let (mut own, mut own_tables) = (Joins::default(), Vec::new());
+            own.tables_of(candidates, &run_readings, &mut own_tables);
+            own.score(None, None);
+            runs.push((candidates, tables, own, own_tables));
         }
+        joins.score(None, None);
         // Eleven boundaries have a damaged side; eight distinct pairs of readings among them.
-        assert_eq!(shared.tables.len(), 8);
+        assert_eq!(joins.len(), 8);
+        let mut shared = Scratch::default();
+        for (candidates, tables, own, own_tables) in &runs {
+            let script = Script::Unknown;
+            let mut fresh = Scratch::default();
+            let alone = Run { candidates, tables: own_tables, joins: own.scores(), script };
+            let want = decide(&alone, &mut fresh);
+            let want = (want.chosen.to_vec(), want.confidence.to_vec());
+            let got = decide(&Run { candidates, tables, joins: joins.scores(), script }, &mut shared);
+            assert_eq!((got.chosen.to_vec(), got.confidence.to_vec()), want, "{candidates:?}");
+        }
     }
 }

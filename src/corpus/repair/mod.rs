@@ -15,6 +15,7 @@
 
 mod cjk;
 mod gaps;
+mod joins;
 mod lattice;
 mod line;
 mod model;

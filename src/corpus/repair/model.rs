@@ -401,8 +401,20 @@ impl DocModel {
 
 /// The pair score of `a` then `b`: `ln` of the interpolated `P(b | a) / P(b)`, from the built-in
 /// model and, when given, the document's.
+#[cfg(test)]
 pub(super) fn pair_score(model: &Model, doc: Option<&DocModel>, a: char, b: char) -> f32 {
-    let global = PAIR_LAMBDA * model.pair_ratio(a, b);
+    mixed_score(global_part(model, a, b), doc, a, b)
+}
+
+/// The built-in model's part of the pair score of `a` then `b` (see [`mixed_score`]), which no
+/// document model changes.
+pub(super) fn global_part(model: &Model, a: char, b: char) -> f64 {
+    PAIR_LAMBDA * model.pair_ratio(a, b)
+}
+
+/// The pair score of `a` then `b`, `ln` of the interpolated `P(b | a) / P(b)`, from the built-in
+/// model's part `global` (see [`global_part`]) and, when given, the document's.
+pub(super) fn mixed_score(global: f64, doc: Option<&DocModel>, a: char, b: char) -> f32 {
     let mixed = match doc {
         Some(doc) => 1.0 - PAIR_LAMBDA - DOC_LAMBDA + global + DOC_LAMBDA * doc.pair_ratio(a, b),
         None => 1.0 - PAIR_LAMBDA + global,

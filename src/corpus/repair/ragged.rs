@@ -38,6 +38,16 @@ impl<T> Ragged<T> {
         &self.items[self.starts[i]..self.starts[i + 1]]
     }
 
+    /// Every row's items, laid end to end.
+    pub(super) fn items(&self) -> &[T] {
+        &self.items
+    }
+
+    /// Where row `i` starts in [`Self::items`].
+    pub(super) fn start(&self, i: usize) -> usize {
+        self.starts[i]
+    }
+
     /// Every row, in order.
     #[cfg(test)]
     pub(super) fn rows(&self) -> impl Iterator<Item = &[T]> {
@@ -77,6 +87,8 @@ mod tests {
         assert_eq!(ragged.len(), rows.len());
         assert!(ragged.rows().eq(rows.iter().copied()));
         assert!((0..rows.len()).all(|i| ragged.row(i) == rows[i]));
+        assert!((0..rows.len()).all(|i| ragged.items()[ragged.start(i)..].starts_with(rows[i])));
+        assert_eq!(ragged.items(), [1, 2, 3, 4, 5, 6]);
         let mut zeros = Ragged::filled_like(&ragged, 0u8);
         assert!(zeros.rows().map(<[u8]>::len).eq(rows.iter().map(|r| r.len())));
         for (row, from) in zeros.rows_mut().into_iter().zip(ragged.rows()) {
