@@ -246,22 +246,10 @@ fn count_intact(lines: &[&[u8]], cut: &[Option<Line<'_>>]) -> DocModel {
         .with_min_len(BATCH)
         .fold(DocModel::empty, |mut doc, (bytes, line)| {
             match line {
-                Some(line) => {
-                    let mut previous = None;
-                    for unit in &line.units {
-                        let here = match *unit {
-                            Unit::Char(c) => Some(c),
-                            Unit::Slot => None,
-                        };
-                        if let Some(c) = here {
-                            doc.add_char(c);
-                        }
-                        if let (Some(a), Some(b)) = (previous, here) {
-                            doc.add_pair(a, b);
-                        }
-                        previous = here;
-                    }
-                }
+                Some(line) => doc.add_run(line.units.iter().map(|unit| match *unit {
+                    Unit::Char(c) => Some(c),
+                    Unit::Slot => None,
+                })),
                 None => doc.add(std::str::from_utf8(bytes).unwrap_or_default()),
             }
             doc

@@ -330,14 +330,25 @@ impl DocModel {
     /// Counts the characters of `text`, and their adjacent pairs that hold a character outside
     /// ASCII which could have lost bytes (the only pairs a decision asks about).
     pub(super) fn add(&mut self, text: &str) {
+        self.add_run(text.chars().map(Some));
+    }
+
+    /// Counts a run of text as [`Self::add`] does, where `None` stands for a character not
+    /// known (not counted, nor any pair with it): a damaged line's intact characters.
+    pub(super) fn add_run(&mut self, run: impl Iterator<Item = Option<char>>) {
         let mut previous: Option<(char, bool)> = None;
         let mut total: u64 = 0;
-        for c in text.chars() {
+        for here in run {
+            let Some(c) = here else {
+                previous = None;
+                continue;
+            };
             match self.table.get_mut(c as usize) {
                 Some(count) => *count += 1,
                 None => *self.others.entry(c).or_default() += 1,
             }
             total += 1;
+            // Each char's test is made once, for the pairs on both of its sides.
             let lossy = loses_bytes(c);
             if let Some((p, p_lossy)) = previous
                 && (p_lossy || lossy)
