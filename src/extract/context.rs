@@ -47,11 +47,17 @@ fn ends_with_ci(hay: &[u8], needle: &str) -> bool {
 }
 
 /// Remembers, per talk, the answers to talk-level context questions (does this talk name
-/// Alibaba Cloud? CQRS?), so a word is looked for once per talk, not once per match.
-/// The talk is lower-cased once, on the first question, and searched with `memmem`.
+/// Alibaba Cloud? CQRS?), so a word is looked for once per talk, not once per match — nor once
+/// per alias that asks: a dozen Alibaba Cloud products ask after the same few words, and each
+/// search runs over the whole talk. A word with ASCII letters is searched in a lower-cased copy
+/// of the talk, made on the first such question; other words in the talk as it is, which finds
+/// them at the same places.
 #[derive(Debug, Default)]
 pub struct TalkMemo {
+    /// Per alias key, its answer.
     answers: Vec<(usize, bool)>,
+    /// Per word asked about, whether the talk holds it.
+    words: Vec<(String, bool)>,
     lowered: Option<Vec<u8>>,
 }
 
@@ -60,9 +66,23 @@ impl TalkMemo {
         if let Some(&(_, answer)) = self.answers.iter().find(|(k, _)| *k == key) {
             return answer;
         }
-        let lowered = self.lowered.get_or_insert_with(|| talk.to_ascii_lowercase());
-        let answer = words.iter().any(|w| memchr::memmem::find(lowered, w.as_bytes()).is_some());
+        let answer = words.iter().any(|word| self.in_talk(word, talk));
         self.answers.push((key, answer));
+        answer
+    }
+
+    /// Whether `talk` holds `word` (lower-case), ignoring ASCII case.
+    fn in_talk(&mut self, word: &str, talk: &[u8]) -> bool {
+        if let Some(&(_, answer)) = self.words.iter().find(|(w, _)| w == word) {
+            return answer;
+        }
+        let hay = if word.bytes().any(|b| b.is_ascii_alphabetic()) {
+            self.lowered.get_or_insert_with(|| talk.to_ascii_lowercase()).as_slice()
+        } else {
+            talk
+        };
+        let answer = memchr::memmem::find(hay, word.as_bytes()).is_some();
+        self.words.push((word.to_owned(), answer));
         answer
     }
 }
@@ -114,6 +134,32 @@ pub fn alias_holds(alias: &Alias, key: usize, site: &Site<'_>, memo: &mut TalkMe
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Talk-level answers, asked in turn of one memo: aliases sharing words, words with and
+    /// without ASCII letters, in a talk that writes them in other cases.
+    #[test]
+    fn talk_context_answers_ignore_ascii_case_and_are_shared_between_aliases() {
+        let talk = "我们在 AliYun 上跑 ECS，阿里巴巴的同事说 Serverless 很好".as_bytes();
+        let words = |list: &[&str]| list.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>();
+        #[rustfmt::skip]
+        let asks: &[(usize, &[&str], bool)] = &[
+            (0, &["阿里云", "aliyun"], true),
+            (2, &["阿里云"], false),
+            (4, &["阿里巴巴"], true),
+            (6, &["aws", "amazon"], false),
+            (8, &["serverless"], true),
+            (10, &["SERVERLESS"], false), // lists are lower-case: an upper-case word never matches
+            (0, &["aws"], true), // a key answers as it first did
+            (12, &["aliyun", "aws"], true),
+            (14, &[], false),
+        ];
+        let mut memo = TalkMemo::default();
+        for &(key, list, want) in asks {
+            assert_eq!(memo.any_in_talk(key, &words(list), talk), want, "{key} {list:?}");
+        }
+        // Each distinct word was searched once.
+        assert_eq!(memo.words.len(), 7);
+    }
 
     #[test]
     fn contains_ci_folds_ascii_case_only() {
