@@ -62,25 +62,38 @@ pub(crate) fn literal_regex(pattern: &'static str) -> Regex {
 /// A numeric date `2020-06-02`, `2020/6/2`, `2020.06.02` or `2020年6月2日`, in ASCII or
 /// full-width digits (`２０２０年６月２日`; other scripts' digits are not read). Matches inside a
 /// longer number are dropped by [`dates_in`] (the regex crate has no look-around).
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    literal_regex(
-        r"([0-9０-９]{4})\s*(?:[-/.]\s*([0-9０-９]{1,2})\s*[-/.]\s*([0-9０-９]{1,2})|年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*[日号號]?)",
-    )
-});
+macro_rules! numeric {
+    () => {
+        r"([0-9０-９]{4})\s*(?:[-/.]\s*([0-9０-９]{1,2})\s*[-/.]\s*([0-9０-９]{1,2})|年\s*([0-9０-９]{1,2})\s*月\s*([0-9０-９]{1,2})\s*[日号號]?)"
+    };
+}
 
 /// `June 3, 2021`, `Jun. 3 2021`.
-static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    literal_regex(
-        r"(?i)(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?-u:\b)",
-    )
-});
+macro_rules! month_day_year {
+    () => {
+        r"(?i)(?-u:\b)(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?-u:\b)"
+    };
+}
 
 /// `3 June 2021`.
-static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    literal_regex(
-        r"(?i)(?-u:\b)(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})(?-u:\b)",
-    )
-});
+macro_rules! day_month_year {
+    () => {
+        r"(?i)(?-u:\b)(\d{1,2})(?:st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+(\d{4})(?-u:\b)"
+    };
+}
+
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| literal_regex(numeric!()));
+static MONTH_DAY_YEAR: LazyLock<Regex> = LazyLock::new(|| literal_regex(month_day_year!()));
+static DAY_MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| literal_regex(day_month_year!()));
+
+/// The same three, matched only at the start of a text: a heading is asked whether it starts
+/// with a date, and searching all of it three times (with captures) for dates anywhere, to keep
+/// the first, was a sixth of segmenting a collection of dated talks.
+static NUMERIC_AT_START: LazyLock<Regex> = LazyLock::new(|| literal_regex(concat!("^(?:", numeric!(), ")")));
+static MONTH_DAY_YEAR_AT_START: LazyLock<Regex> =
+    LazyLock::new(|| literal_regex(concat!("^(?:", month_day_year!(), ")")));
+static DAY_MONTH_YEAR_AT_START: LazyLock<Regex> =
+    LazyLock::new(|| literal_regex(concat!("^(?:", day_month_year!(), ")")));
 
 /// Builds a date from its parts, checking that it exists and is plausible.
 pub fn checked_date(year: i64, month: i64, day: i64) -> Result<Date, DateError> {
@@ -114,38 +127,38 @@ pub type Found = (Result<Date, DateError>, std::ops::Range<usize>);
 
 /// Every date written in `text`, in order of position.
 pub fn dates_in(text: &str) -> Vec<Found> {
-    let mut found = Vec::new();
-    for caps in NUMERIC.captures_iter(text) {
-        let Some(year) = caps.get(1) else { continue };
-        let (month, day) = match caps.get(2) {
-            Some(_) => (number(caps.get(2)), number(caps.get(3))),
-            None => (number(caps.get(4)), number(caps.get(5))),
-        };
-        let end = caps.get(0).map_or(year.end(), |m| m.end());
-        let digit_before =
-            text.get(..year.start()).unwrap_or_default().chars().next_back().and_then(digit_value).is_some();
-        let digit_after = text.get(end..).unwrap_or_default().chars().next().and_then(digit_value).is_some();
-        if digit_before || digit_after {
-            continue;
-        }
-        found.push((checked_date(number(Some(year)), month, day), year.start()..end));
-    }
-    for caps in MONTH_DAY_YEAR.captures_iter(text) {
-        let (Some(all), Some(month)) = (caps.get(0), caps.get(1)) else { continue };
-        found.push((
-            checked_date(number(caps.get(3)), month_number(month.as_str()), number(caps.get(2))),
-            all.range(),
-        ));
-    }
-    for caps in DAY_MONTH_YEAR.captures_iter(text) {
-        let (Some(all), Some(month)) = (caps.get(0), caps.get(2)) else { continue };
-        found.push((
-            checked_date(number(caps.get(3)), month_number(month.as_str()), number(caps.get(1))),
-            all.range(),
-        ));
-    }
+    let mut found: Vec<Found> =
+        NUMERIC.captures_iter(text).filter_map(|caps| numeric_date(text, &caps)).collect();
+    found.extend(MONTH_DAY_YEAR.captures_iter(text).filter_map(|caps| month_day_year_date(&caps)));
+    found.extend(DAY_MONTH_YEAR.captures_iter(text).filter_map(|caps| day_month_year_date(&caps)));
     found.sort_by_key(|(_, range)| range.start);
     found
+}
+
+/// The date of a match of [`NUMERIC`] in `text`, unless it lies inside a longer number.
+fn numeric_date(text: &str, caps: &regex::Captures<'_>) -> Option<Found> {
+    let year = caps.get(1)?;
+    let (month, day) = match caps.get(2) {
+        Some(_) => (number(caps.get(2)), number(caps.get(3))),
+        None => (number(caps.get(4)), number(caps.get(5))),
+    };
+    let end = caps.get(0).map_or(year.end(), |m| m.end());
+    let digit_before =
+        text.get(..year.start()).unwrap_or_default().chars().next_back().and_then(digit_value).is_some();
+    let digit_after = text.get(end..).unwrap_or_default().chars().next().and_then(digit_value).is_some();
+    (!digit_before && !digit_after).then(|| (checked_date(number(Some(year)), month, day), year.start()..end))
+}
+
+/// The date of a match of [`MONTH_DAY_YEAR`].
+fn month_day_year_date(caps: &regex::Captures<'_>) -> Option<Found> {
+    let (all, month) = (caps.get(0)?, caps.get(1)?);
+    Some((checked_date(number(caps.get(3)), month_number(month.as_str()), number(caps.get(2))), all.range()))
+}
+
+/// The date of a match of [`DAY_MONTH_YEAR`].
+fn day_month_year_date(caps: &regex::Captures<'_>) -> Option<Found> {
+    let (all, month) = (caps.get(0)?, caps.get(2)?);
+    Some((checked_date(number(caps.get(3)), month_number(month.as_str()), number(caps.get(1))), all.range()))
 }
 
 /// The first real, plausible date written in `text`, with its byte offset.
@@ -183,8 +196,13 @@ fn floor_char_boundary(text: &str, index: usize) -> usize {
 pub fn leading_date(text: &str) -> Option<(Result<Date, DateError>, usize)> {
     let trimmed = text.trim_start();
     let offset = text.len() - trimmed.len();
-    let (date, range) = dates_in(trimmed).into_iter().next()?;
-    (range.start == 0).then_some((date, offset + range.end))
+    // What [`dates_in`] would list first, if it starts the text: a numeric date before the
+    // others (it is listed first), and no two kinds can both start a text (a numeric date
+    // starts with four digits, a day with at most two, a month with a letter).
+    let (date, range) = (NUMERIC_AT_START.captures(trimmed).and_then(|caps| numeric_date(trimmed, &caps)))
+        .or_else(|| MONTH_DAY_YEAR_AT_START.captures(trimmed).and_then(|caps| month_day_year_date(&caps)))
+        .or_else(|| DAY_MONTH_YEAR_AT_START.captures(trimmed).and_then(|caps| day_month_year_date(&caps)))?;
+    Some((date, offset + range.end))
 }
 
 #[cfg(test)]
@@ -210,6 +228,30 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(dates_in(text).into_iter().next().map(|(d, _)| d), *want, "{text}");
+        }
+    }
+
+    /// `leading_date` matches at the start only; it must answer as its definition does: the
+    /// first date `dates_in` lists, if that starts the text (after spaces).
+    #[test]
+    fn a_leading_date_is_the_first_date_listed_when_it_starts_the_text() {
+        let reference = |text: &str| {
+            let trimmed = text.trim_start();
+            let offset = text.len() - trimmed.len();
+            let (date, range) = dates_in(trimmed).into_iter().next()?;
+            (range.start == 0).then_some((date, offset + range.end))
+        };
+        #[rustfmt::skip]
+        let headings = [
+            "2020-06-02 某公司的 Kubernetes 实践", "  2020/6/2：标题", "２０２０年６月２日 标题",
+            "2020年6月2日号外", "2020-06-021 not a date", "12020-06-02 inside a number",
+            "2020-13-02 impossible", "1899-01-01 implausible", "June 3, 2021 talk", "Jun. 3 2021",
+            "3 June 2021 talk", "3rd Sept, 2021", "Talk on June 3, 2021", "标题 2020-06-02",
+            "", "   ", "2020", "20200602", "3 June 20211", "junk 3 June 2021", "Q&A 2020-06-02",
+            "2020-06-02 and 2021-01-01", "12 2020-06-02", "ſept 3 2021", "٣ June 2021",
+        ];
+        for heading in headings {
+            assert_eq!(leading_date(heading), reference(heading), "{heading:?}");
         }
     }
 }
