@@ -22,6 +22,7 @@ use crate::parse::{Role, Talk};
 use context::TalkMemo;
 use matcher::{CueHit, ToolHit};
 use sentence::{Around, SentenceEnds};
+use std::cell::RefCell;
 use std::num::NonZeroU32;
 use std::ops::Range;
 
@@ -96,6 +97,22 @@ pub enum ExtractError {
     Orgs(#[from] orgs::OrgBuildError),
 }
 
+/// The working vectors of extracting one talk, kept from talk to talk on each thread: a large
+/// corpus has hundreds of thousands of talks, and growing these afresh for each one was a
+/// twentieth of extraction's instructions.
+#[derive(Default)]
+struct Scratch {
+    tools: Vec<ToolHit>,
+    cues: Vec<CueHit>,
+    sentences: Vec<Range<usize>>,
+    ranges: Vec<Range<usize>>,
+    ends: SentenceEnds,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::default();
+}
+
 /// The compiled catalog: technologies, cues and organisations.
 #[derive(Debug, Clone)]
 pub struct Extractor {
@@ -114,14 +131,34 @@ impl Extractor {
     /// Extracts mentions, migrations and organisations from `talk` (number `talk_index`) of a
     /// file whose text is `text` and whose front matter, if any, is `front_matter`.
     pub fn talk(&self, text: &str, talk: &Talk, talk_index: u32, front_matter: Option<&str>) -> TalkFindings {
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => self.talk_in(text, talk, talk_index, front_matter, &mut scratch),
+            // Not reached (extraction calls no extraction), but a fresh scratch does the same.
+            Err(_) => self.talk_in(text, talk, talk_index, front_matter, &mut Scratch::default()),
+        })
+    }
+
+    /// [`Self::talk`], with the working vectors of `scratch`.
+    fn talk_in(
+        &self,
+        text: &str,
+        talk: &Talk,
+        talk_index: u32,
+        front_matter: Option<&str>,
+        scratch: &mut Scratch,
+    ) -> TalkFindings {
         let mut findings = TalkFindings::default();
         let mut memo = TalkMemo::default();
-        let (mut tools, mut cues, mut sentences) = (Vec::new(), Vec::new(), Vec::new());
-        let ranges: Vec<Range<usize>> = talk.passages.iter().map(|p| p.range.clone()).collect();
-        self.matcher.scan(text, &ranges, talk.range.clone(), &mut memo, &mut tools, &mut cues);
+        let Scratch { tools, cues, sentences, ranges, ends } = scratch;
+        tools.clear();
+        cues.clear();
+        ranges.clear();
+        ranges.extend(talk.passages.iter().map(|p| p.range.clone()));
+        self.matcher.scan(text, ranges, talk.range.clone(), &mut memo, tools, cues);
+        // One mention per technology found: the vector kept in the snapshot is sized once.
+        findings.mentions.reserve_exact(tools.len());
         let (mut tools_left, mut cues_left) = (tools.as_slice(), cues.as_slice());
-        let mut ends = SentenceEnds::default();
-        for (p_index, (passage, range)) in talk.passages.iter().zip(ranges).enumerate() {
+        for (p_index, (passage, range)) in talk.passages.iter().zip(ranges.iter()).enumerate() {
             let here = |passage: u32| passage as usize == p_index;
             let (tools, rest) = tools_left.split_at(tools_left.partition_point(|hit| here(hit.passage)));
             tools_left = rest;
@@ -130,11 +167,11 @@ impl Extractor {
             if tools.is_empty() {
                 continue;
             }
-            ends.scan(text, &range);
+            ends.scan(text, range);
             sentences.clear();
             let first = findings.mentions.len();
             for hit in tools {
-                let Around { sentence, breaks_before } = ends.around(text, &range, hit.start, hit.end);
+                let Around { sentence, breaks_before } = ends.around(text, range, hit.start, hit.end);
                 let in_sentence = cues_in(cues, &sentence).iter().map(|c| c.cue);
                 findings.mentions.push(Mention {
                     talk: talk_index,
@@ -152,7 +189,7 @@ impl Extractor {
                 sentences.push(sentence);
             }
             let is_question = passage.role == Role::Question;
-            self.migrations(text, tools, &sentences, cues, &mut findings, first, is_question);
+            self.migrations(text, tools, sentences, cues, &mut findings, first, is_question);
         }
         let body = text.get(talk.range.clone()).unwrap_or_default();
         findings.orgs = self.orgs.find(&talk.title, body, front_matter);
