@@ -18,7 +18,7 @@ use crate::parse::{self, Talk};
 use crate::problem::{Problem, ProblemKind};
 use jiff::civil::Date;
 use rayon::prelude::*;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Talks extracted side by side before their findings are merged (see [`Corpus::extract`]).
 const EXTRACT_CHUNK: usize = 1_024;
@@ -102,26 +102,33 @@ impl Corpus {
         // The catalog first: the preview needs it too.
         let (catalog, catalog_problems) = Self::catalog_for(source);
         let name = source.display_name();
+        // The matcher's automata take a single core tens of milliseconds to build: built beside
+        // the reading, which leaves a core idle at times (waiting for the disk, between files),
+        // and built once — the preview waits for it rather than building its own.
+        let extractor: OnceLock<Result<Extractor, ExtractError>> = OnceLock::new();
         let show = |files: Vec<TextFile>, mut problems: Vec<Problem>| {
             problems.extend(catalog_problems.iter().cloned());
+            let built = extractor.get_or_init(|| Extractor::new(&catalog));
             // Its own control: the preview's parsing is not the load's progress, and it is small.
-            preview(Self::build(
+            preview(Self::build_from(
                 name.clone(),
                 files,
                 problems,
                 Arc::clone(&catalog),
                 &LoadControl::default(),
+                built,
             ));
         };
         let sample = corpus::Preview { budget, show: Box::new(show) };
-        // The matcher's automata take a single core tens of milliseconds to build: built beside
-        // the reading, which leaves a core idle at times (waiting for the disk, between files).
-        let (read, extractor) = std::thread::scope(|scope| {
-            let building = scope.spawn(|| Extractor::new(&catalog));
+        let read = std::thread::scope(|scope| {
+            let building = scope.spawn(|| extractor.get_or_init(|| Extractor::new(&catalog)).is_ok());
             let read = corpus::read_texts_previewing(source, options, control, Some(sample));
-            // A panic while building is a bug; `build` then builds again and reports the error.
-            (read, building.join().ok())
+            // A panic while building is a bug; joined here, it leaves the cell empty, and
+            // `build_with` then builds again and reports the error.
+            let _built = building.join().unwrap_or(false);
+            read
         });
+        let extractor = extractor.into_inner();
         let (files, mut problems) = read?;
         control.enter(LoadStage::Parsing);
         problems.extend(catalog_problems.iter().cloned());
@@ -176,13 +183,25 @@ impl Corpus {
     fn build_with(
         name: String,
         files: Vec<TextFile>,
-        mut problems: Vec<Problem>,
+        problems: Vec<Problem>,
         catalog: Arc<Catalog>,
         control: &LoadControl,
         extractor: Option<Result<Extractor, ExtractError>>,
     ) -> Self {
         let extractor = extractor.unwrap_or_else(|| Extractor::new(&catalog));
-        if let Err(e) = &extractor {
+        Self::build_from(name, files, problems, catalog, control, &extractor)
+    }
+
+    /// [`Self::build_with`] with the extractor built (or not, a problem then reported).
+    fn build_from(
+        name: String,
+        files: Vec<TextFile>,
+        mut problems: Vec<Problem>,
+        catalog: Arc<Catalog>,
+        control: &LoadControl,
+        extractor: &Result<Extractor, ExtractError>,
+    ) -> Self {
+        if let Err(e) = extractor {
             problems.push(extractor_problem(e));
         }
         Self::build_using(name, files, problems, catalog, control, extractor.as_ref().ok())

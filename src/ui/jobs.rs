@@ -223,6 +223,8 @@ mod tests {
                 assert_eq!((preview.id, preview.preview), (6, true));
                 let files = preview.corpus.files.len();
                 assert!(files > 1 && files < 40, "a sample, not all: {files} files");
+                // The preview extracts with the load's matcher, built once for both.
+                assert!(!preview.corpus.mentions.is_empty());
                 assert!(preview.corpus.mentions.len() < done.corpus.mentions.len());
             }
         }
