@@ -4,7 +4,6 @@
 
 use super::{OrgFinder, OrgSource, TalkOrg};
 use aho_corasick::{Anchored, Input};
-use memchr::memmem::Finder;
 use std::collections::HashMap;
 
 impl OrgFinder {
@@ -58,20 +57,21 @@ impl OrgFinder {
     /// find one. (Asking only whether a cue occurs at all said yes to every talk with a `自己的`
     /// in it, and scanning those was half the cost of finding organisations.)
     fn may_own(&self, body: &str) -> bool {
-        let bytes = body.as_bytes();
-        let before_cue = self.ownership_cues.iter().any(|cue| {
-            cue.find_iter(bytes).any(|at| {
-                let before = body.get(..at).unwrap_or_default();
-                // `in_body` skips the spaces between a name and its cue.
-                let trimmed = before.trim_end().len();
-                (trimmed..=at).any(|end| self.name_ends_at(body, end))
-            })
-        });
-        before_cue
-            || WE.find_iter(bytes).any(|at| {
-                let rest = body.get(at + WE.needle().len()..).unwrap_or_default().trim_start();
-                self.ac.find(Input::new(rest).anchored(Anchored::Yes)).is_some()
-            })
+        let we = self.rules.ownership_cues.len();
+        // No cue overlaps another (a test checks the rules), so the leftmost matches are all
+        // the matches.
+        let mut cues = self.ownership_cues.find_iter(body);
+        cues.any(|cue| {
+            if cue.pattern().as_usize() == we {
+                let rest = body.get(cue.end()..).unwrap_or_default().trim_start();
+                return self.ac.find(Input::new(rest).anchored(Anchored::Yes)).is_some();
+            }
+            let at = cue.start();
+            let before = body.get(..at).unwrap_or_default();
+            // `in_body` skips the spaces between a name and its cue.
+            let trimmed = before.trim_end().len();
+            (trimmed..=at).any(|end| self.name_ends_at(body, end))
+        })
     }
 
     /// Whether a catalog name of the finder ends at byte `end` of `text`.
@@ -87,9 +87,6 @@ impl OrgFinder {
         })
     }
 }
-
-/// `我们` (we), which makes the known name after it the speaker's own.
-static WE: std::sync::LazyLock<Finder<'static>> = std::sync::LazyLock::new(|| Finder::new("我们"));
 
 #[cfg(test)]
 mod tests {
@@ -124,5 +121,21 @@ mod tests {
             }
         }
         assert!(owned > 100, "{owned} bodies name their own organisation");
+    }
+
+    /// The quick test searches for the ownership cues without overlaps: it would miss a cue
+    /// that overlaps another, so the rules must have none.
+    #[test]
+    fn no_ownership_cue_overlaps_another() {
+        let (catalog, _) = Catalog::embedded();
+        let finder = OrgFinder::new(&catalog).unwrap();
+        let cues: Vec<&str> =
+            finder.rules.ownership_cues.iter().map(String::as_str).chain([super::super::WE]).collect();
+        for (i, a) in cues.iter().enumerate() {
+            for (j, b) in cues.iter().enumerate() {
+                let overlaps = (1..a.len()).any(|k| a.get(k..).is_some_and(|tail| b.starts_with(tail)));
+                assert!(i == j || !(a.contains(b) || overlaps), "{a} and {b}");
+            }
+        }
     }
 }

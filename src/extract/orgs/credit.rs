@@ -58,8 +58,7 @@ impl OrgFinder {
     /// (`城云科技企业云` → `城云科技`) and without trailing technology names
     /// (`PPTV 聚力传媒 DCOS` → `PPTV 聚力传媒`).
     fn org_part<'c>(&self, clause: &'c str) -> Option<&'c str> {
-        let cut =
-            self.rules.job_words.iter().filter_map(|w| clause.find(w.as_str())).filter(|&i| i > 0).min();
+        let cut = self.first_job_word(clause);
         let name = match (cut, self.known_at_start(clause)) {
             (Some(i), _) => clause.get(..i).unwrap_or_default().trim(),
             (None, Some((_, len))) => clause.get(..len).unwrap_or_default(),
@@ -81,6 +80,20 @@ impl OrgFinder {
             name = head.trim_end();
         }
         Some(name)
+    }
+
+    /// Where the first job word of `clause` starts, among the words whose first occurrence is
+    /// not at its very start.
+    fn first_job_word(&self, clause: &str) -> Option<usize> {
+        let mut first = vec![usize::MAX; self.rules.job_words.len()];
+        // Not built for overlapping searches: no word to cut at.
+        let Ok(found) = self.job_words.try_find_overlapping_iter(clause) else { return None };
+        for word in found {
+            if let Some(at) = first.get_mut(word.pattern().as_usize()) {
+                *at = (*at).min(word.start());
+            }
+        }
+        first.into_iter().filter(|&at| at != usize::MAX && at > 0).min()
     }
 }
 
