@@ -96,7 +96,9 @@ pub fn layout(
 fn repel(pos: &[[f64; 2]], k: f64, disp: &mut [[f64; 2]]) {
     let cell = 2.0 * k;
     let cell_of = |p: &[f64; 2]| ((p[0] / cell).floor() as i64, (p[1] / cell).floor() as i64);
-    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    // Looked up nine times per node per step: a fast hash, not the standard library's SipHash,
+    // which was most of a layout's time. Only look-ups: the order of the map never shows.
+    let mut grid: foldhash::HashMap<(i64, i64), Vec<usize>> = foldhash::HashMap::default();
     for (i, p) in pos.iter().enumerate() {
         grid.entry(cell_of(p)).or_default().push(i);
     }

@@ -6,7 +6,7 @@ use super::filter::Selection;
 use crate::catalog::ToolId;
 use crate::extract::Stance;
 use crate::index::{Corpus, OrgKey};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Stances in the order of [`Cell::stances`].
 pub const STANCES: [Stance; 5] = Stance::ALL;
@@ -41,7 +41,9 @@ pub struct Matrix {
 
 /// The matrix of `selection`, at most `max_orgs` rows and `max_tools` columns.
 pub fn matrix(corpus: &Corpus, selection: &Selection, max_orgs: usize, max_tools: usize) -> Matrix {
-    let mut cells: HashMap<(OrgKey, ToolId), Cell> = HashMap::new();
+    // A fast hash: one look-up per mentioned technology of every talk with an organisation.
+    // Only counted from, never read in its order.
+    let mut cells: foldhash::HashMap<(OrgKey, ToolId), Cell> = foldhash::HashMap::default();
     let mut org_talks: BTreeMap<OrgKey, u32> = BTreeMap::new();
     let mut talk_tools = Vec::new();
     for talk in selection.talk_indices() {
