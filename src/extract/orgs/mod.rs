@@ -65,8 +65,8 @@ pub struct OrgFinder {
     rules: OrgRules,
     /// Lower-cased technology names: a title's Latin word that is one is not a company.
     tools: HashSet<String>,
-    /// The rules' ownership cues, then `我们`, in one automaton: most bodies are searched for
-    /// them.
+    /// The rules' ownership cues, then `我们`, in one vectorised searcher: most bodies are
+    /// searched for them.
     ownership_cues: packed::Searcher,
     /// The job words of a credit line, searched for at once.
     job_words: AhoCorasick,
