@@ -51,6 +51,10 @@ enum Settled {
 /// which returns where the search of that passage goes on (a position before the match's
 /// start + 1 counts as that). A passage is searched in one lane, and each lane's matches come
 /// in text order; the two lanes interleave.
+// Kept out of line: inlined into its caller, the stepping loop came out with a third more
+// instructions (the zipped iteration and the checks were not simplified), depending on what
+// else the caller's code unit held.
+#[inline(never)]
 pub fn search(
     dfa: &DFA,
     hay: &[u8],
